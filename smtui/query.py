@@ -117,6 +117,11 @@ class JobQuery:
         return any(getattr(self, a) is not None for a in (*STRING_FILTERS, *TIME_FILTERS))
 
     @property
+    def has_time_filters(self) -> bool:
+        """Whether any time bound is set."""
+        return any(getattr(self, a) is not None for a in TIME_FILTERS)
+
+    @property
     def membership_can_change(self) -> bool:
         """Whether a job that does not match now may match later (a status, warm-pool or modified-time filter)."""
         return any(getattr(self, a) is not None for a in MUTABLE_FILTERS)

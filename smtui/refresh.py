@@ -42,6 +42,8 @@ class Refresher:
         """Whether `active` covers the whole account (needed when a job may start matching the query)."""
         self.newest_seen: datetime | None = None
         self.needs_full = True
+        self.walked_at: datetime | None = None
+        """The clock when the last walk that completed began."""
 
     def set_query(self, query: JobQuery) -> JobsChanged:
         """Switch to a new query: drop held jobs it excludes at once; the next refresh is a full listing."""
@@ -53,7 +55,10 @@ class Refresher:
     @property
     def hot_ready(self) -> bool:
         """Whether a hot-window refresh can stand in for a full listing now."""
-        return not self.needs_full and (self.active_known or not self.query.membership_can_change)
+        q = self.query
+        # a sliding LastModifiedTimeBefore lets jobs of any age start matching: only a full listing finds them
+        sliding_modified = q.last_modified_time_before is not None and q.last_modified_time_before.ago is not None
+        return not self.needs_full and not sliding_modified and (self.active_known or not q.membership_can_change)
 
     async def refresh(self, full: bool = False) -> AsyncIterator[PageApplied]:
         """One refresh, full when asked or needed, else hot; yields each page's changes as it lands."""
@@ -69,6 +74,7 @@ class Refresher:
             self._learn(page.jobs, unfiltered=not query.has_filters)
             changes = self.store.upsert(page.jobs)
             if page.last:
+                self.walked_at = now
                 changes += self.store.retain(lambda j: j.name in listing.seen)
                 changes += self.store.trim(query.max_items, query.sort_key(), query.descending)
                 if not query.has_filters:
@@ -90,8 +96,12 @@ class Refresher:
         if not times:
             return None
         edge = min(times)
-        if self.query.creation_time_after is not None:
-            edge = max(edge, self.query.creation_time_after.resolve(self.clock()))
+        q = self.query
+        if q.creation_time_after is not None:
+            edge = max(edge, q.creation_time_after.resolve(self.clock()))
+        if q.creation_time_before is not None and q.creation_time_before.ago is not None and self.walked_at:
+            # a sliding CreationTimeBefore lets the jobs it passed since the last walk start matching
+            edge = min(edge, q.creation_time_before.resolve(self.walked_at))
         return edge
 
     async def hot(self) -> AsyncIterator[PageApplied]:
@@ -108,12 +118,13 @@ class Refresher:
             changes += self.store.remove(j.name for j in window if not query.matches(j, now))
             past = page.last or (edge is not None and len(window) < len(page.jobs))
             if past:
-                changes += self._close_window(edge, listing)
+                self.walked_at = now
+                changes += self._close_window(edge, listing, now)
             yield PageApplied(changes, "hot", page.number, past)
             if past:
                 return
 
-    def _close_window(self, edge: datetime | None, listing: Listing) -> JobsChanged:
+    def _close_window(self, edge: datetime | None, listing: Listing, now: datetime) -> JobsChanged:
         """The walk saw every job from the boundary up: what it did not see there is gone."""
         inside = (lambda t: True) if edge is None else (lambda t: t >= edge)
         for name in [n for n, t in self.active.items() if inside(t) and n not in listing.seen]:
@@ -122,6 +133,8 @@ class Refresher:
         if edge is None:
             self.active_known = True
         q = self.query
+        if q.has_time_filters:  # a sliding bound moves jobs outside the window out of the query
+            changes += self.store.retain(lambda j: q.matches(j, now))
         return changes + self.store.trim(q.max_items, q.sort_key(), q.descending)
 
     def _learn(self, jobs: tuple[Job, ...] | list[Job], unfiltered: bool) -> None:
