@@ -29,6 +29,5 @@ async def list_once(settings: Settings, stats: CallStats | None = None) -> JobSt
 async def run_once(settings: Settings, fmt: str, out: TextIO) -> int:
     """List, print in fmt, return the exit status."""
     store = await list_once(settings)
-    query = settings.query
-    write(store.sorted(query.sort_key(), query.descending), fmt, out, utcnow())
+    write(list(store), fmt, out, utcnow())  # one listing's store keeps the server's own order
     return 0
