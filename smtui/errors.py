@@ -6,6 +6,7 @@ import asyncio
 import re
 
 from botocore import exceptions as bx
+from botocore.parsers import ResponseParserError
 
 from .callstats import THROTTLE_CODES
 
@@ -47,7 +48,11 @@ def is_credentials_problem(exc: BaseException) -> bool:
 
 def sentence(exc: BaseException) -> str:
     """One sentence on what went wrong and, where the user can act, what to do."""
-    return redact(_sentence(exc)).strip()
+    try:
+        text = _sentence(exc)
+    except Exception:  # describing a failure must never become one
+        text = f"{type(exc).__name__} (no detail)"
+    return redact(text).strip()
 
 
 def _first_line(text: object) -> str:
@@ -88,7 +93,7 @@ def _sentence(exc: BaseException) -> str:
         return f"Cannot connect to {exc.kwargs.get('endpoint_url', 'the endpoint')}: is it reachable?"
     if isinstance(exc, (bx.ConnectionClosedError, ConnectionResetError, bx.HTTPClientError)):
         return "The connection to SageMaker was closed mid-response; retrying."
-    if isinstance(exc, bx.ResponseParserError):
+    if isinstance(exc, ResponseParserError):
         return "SageMaker sent a response smtui could not read (not valid JSON)."
     if isinstance(exc, MalformedResponse):
         return str(exc)

@@ -12,7 +12,7 @@ from .aws import open_client
 from .callstats import CallStats
 from .embedded import demo_endpoint
 from .errors import is_credentials_problem, is_throttle, sentence
-from .jobs import Job
+from .jobs import ACTIVE_WARM_POOLS, Job
 from .pacer import Pacer
 from .poller import Poller
 from .query import JobQuery
@@ -267,7 +267,9 @@ class Feed:
     def _queue_warm_pools(self, changes: JobsChanged) -> None:
         for job in (*changes.added, *changes.changed):
             if _needs_description(job) and job.name not in self.descriptions and job.name not in self._wanted:
-                self._wanted.append(job.name)
+                # pools still held come first: their time left and instance count matter now
+                at = 0 if job.warm_pool_status in ACTIVE_WARM_POOLS else len(self._wanted)
+                self._wanted.insert(at, job.name)
 
     async def _describe_some(self) -> None:
         """Describe a few queued jobs within the call budget; on failure the rest wait for the next cycle."""

@@ -190,3 +190,12 @@ def test_no_textual_or_server_imports_in_the_fleet():
         assert "textual" not in imported, path
         if path.stem in ("fleet", "timeline", "listing", "catalog", "describe", "token", "clock"):
             assert "aiohttp" not in imported, path
+
+
+@pytest.mark.parametrize("seed, jobs", [(13, 350), (7, 2000), (3, 5000)])
+def test_creation_keys_stay_sorted_through_same_second_births(seed, jobs):
+    fleet = frozen_fleet(seed=seed, jobs=jobs)
+    fleet.clock.advance(3600)
+    fleet.job_count()
+    assert fleet.keys == sorted(fleet.keys)
+    assert len({created for created, _ in fleet.keys}) < len(fleet.keys), "the case needs a tie"

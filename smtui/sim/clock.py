@@ -31,3 +31,10 @@ class SimClock:
     def advance(self, seconds: float) -> None:
         """Move sim time forward by seconds (whatever the speed)."""
         self._offset += seconds
+
+    def set_speed(self, speed: float) -> None:
+        """Run at a new speed from now on, without a jump in sim time (0 freezes it)."""
+        now = time.monotonic()
+        self._offset += (now - self._real0) * self.speed
+        self._real0 = now
+        self.speed = speed

@@ -36,6 +36,10 @@ class Fleet:
         span = jobs / self._rate
         for created in sorted(round(self._arrivals.uniform(start - span, start)) for _ in range(jobs)):
             self._add(float(created))
+        # jobs born in the same second must still be in key order, or the paging cursor's bisect skips some
+        order = sorted(range(len(self.jobs)), key=self.keys.__getitem__)
+        self.jobs = [self.jobs[i] for i in order]
+        self.keys = [self.keys[i] for i in order]
         self._next = max(start, self.jobs[-1].created if self.jobs else start) + self._gap()
 
     def _gap(self) -> float:
