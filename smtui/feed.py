@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
 from .aws import open_client
 from .callstats import CallStats
-from .embedded import demo_endpoint
+from .embedded import Demo, reachable
 from .errors import is_credentials_problem, is_throttle, sentence
 from .jobs import ACTIVE_WARM_POOLS, Job
 from .pacer import Pacer
@@ -103,12 +104,16 @@ class Feed:
 
     settings: Settings
     sink: Callable[[FeedEvent], None]
-    clock: Callable[[], datetime] = utcnow
+    clock: Callable[[], datetime] | None = None
+    """What time it is for relative filters and ages: the demo's clock under --demo, else the wall clock."""
     store: JobStore = field(default_factory=JobStore)
     stats: CallStats = field(default_factory=CallStats)
     descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.demo = Demo(self.settings.demo) if self.settings.demo is not None else None
+        if self.clock is None:
+            self.clock = self.demo.now if self.demo is not None else utcnow
         self.query = self.settings.query
         self.schedule = RefreshSchedule(self.settings.interval, self.settings.full_every)
         self.generation = 0
@@ -119,8 +124,11 @@ class Feed:
         self.next_refresh: float | None = None
         self.last_error: str | None = None
         self.connected = False
+        self.completed: Counter[str] = Counter()
+        """Refreshes that completed, by kind ('full' or 'hot')."""
         self.label = self.settings.connection.label
         self._wake = asyncio.Event()
+        self._due = False
         self._want_full = True
         self._refresh_task: asyncio.Task | None = None
         self._poller: Poller | None = None
@@ -131,6 +139,7 @@ class Feed:
     def refresh_now(self, full: bool = False) -> None:
         """Refresh at once (a full listing when full)."""
         self._want_full = self._want_full or full
+        self._due = True
         self._wake.set()
 
     def set_query(self, query: JobQuery) -> None:
@@ -149,25 +158,24 @@ class Feed:
     def pause(self) -> None:
         """Stop refreshing on the timer (a manual refresh still runs)."""
         self.paused = True
-        self._publish()
+        self._wake.set()
 
     def resume(self) -> None:
         """Refresh on the timer again, starting now."""
         self.paused = False
+        self._due = True
         self._wake.set()
-        self._publish()
 
     def change_interval(self, factor: float) -> float:
         """Scale the refresh interval; returns the new one."""
         value = self.schedule.change_interval(factor)
-        self.next_refresh = time.monotonic() + self.schedule.delay()
-        self._publish()
+        self._due = True  # start the new rhythm with a refresh now
+        self._wake.set()
         return value
 
     def want_description(self, name: str) -> None:
         """Describe this job soon (the details screen), ahead of the warm-pool queue."""
         self._wanted.insert(0, name)
-        self._wake.set()
 
     async def describe(self, name: str) -> dict[str, Any]:
         """DescribeTrainingJob now, through the same paced client."""
@@ -189,7 +197,7 @@ class Feed:
     async def run(self) -> None:
         """Run until cancelled; a failure to connect is reported, not raised."""
         try:
-            async with demo_endpoint(self.settings) as live, open_client(
+            async with reachable(self.settings, self.demo) as live, open_client(
                 live.connection, self.stats, Pacer(live.connection.rate)
             ) as client:
                 self._poller = Poller(client, self.stats)
@@ -213,17 +221,21 @@ class Feed:
         return self.last_full is None or time.monotonic() - self.last_full >= self.schedule.full_every
 
     async def _sleep(self) -> None:
-        self._wake.clear()
-        delay = self.schedule.delay()
-        self.next_refresh = None if self.paused else time.monotonic() + delay
-        self._publish()
-        try:
-            if self.paused:
-                await self._wake.wait()
-            else:
-                await asyncio.wait_for(self._wake.wait(), delay)
-        except asyncio.TimeoutError:
-            pass
+        """Wait for the next refresh: the interval, a command, or (paused) only a command."""
+        deadline = time.monotonic() + self.schedule.delay()
+        self._due = False
+        while not self._due:
+            self._wake.clear()
+            self.next_refresh = None if self.paused else deadline
+            self._publish()
+            timeout = None if self.paused else deadline - time.monotonic()
+            if timeout is not None and timeout <= 0:
+                return
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            except asyncio.TimeoutError:
+                if not self.paused:
+                    return
 
     async def _refresh(self, full: bool) -> None:
         assert self._refresher is not None
@@ -248,6 +260,7 @@ class Feed:
         else:
             self.schedule.succeeded()
             self.last_success = time.monotonic()
+            self.completed[kind] += 1
             if kind == "full":
                 self.last_full = self.last_success
             self.last_error = None

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from .aws import open_client
 from .callstats import CallStats
-from .embedded import demo_endpoint
+from .embedded import Demo, reachable
 from .output import write
 from .poller import Poller
 from .refresh import Refresher
@@ -19,8 +19,9 @@ async def list_once(settings: Settings, stats: CallStats | None = None) -> JobSt
     """A store holding one complete listing of the settings' query."""
     stats = stats or CallStats()
     store = JobStore()
-    async with demo_endpoint(settings) as live, open_client(live.connection, stats) as client:
-        refresher = Refresher(Poller(client, stats), store, live.query)
+    demo = Demo(settings.demo) if settings.demo is not None else None
+    async with reachable(settings, demo) as live, open_client(live.connection, stats) as client:
+        refresher = Refresher(Poller(client, stats), store, live.query, demo.now if demo else utcnow)
         async for _ in refresher.full():
             pass
     return store

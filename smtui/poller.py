@@ -10,6 +10,9 @@ from .errors import MalformedResponse
 from .jobs import Job
 
 
+MALFORMED_ATTEMPTS = 3
+
+
 @dataclass
 class Listing:
     """What one walk through the pages has seen so far."""
@@ -45,10 +48,7 @@ class Poller:
         tokens_seen: set[str] = set()
         while True:
             params = dict(request, NextToken=token) if token else request
-            response = await self.client.list_training_jobs(**params)
-            summaries = response.get("TrainingJobSummaries")
-            if not isinstance(summaries, list):
-                raise MalformedResponse("SageMaker's answer had no TrainingJobSummaries; the data shown is kept.")
+            summaries, response = await self._list_page(params)
             fresh = []
             for summary in summaries:
                 job = Job.from_summary(summary)
@@ -67,6 +67,16 @@ class Poller:
             yield Page(tuple(fresh), listing.pages, last)
             if last:
                 return
+
+    async def _list_page(self, params: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+        """One page; an answer without TrainingJobSummaries (a proxy's error page, say) is asked again."""
+        for _ in range(MALFORMED_ATTEMPTS):
+            response = await self.client.list_training_jobs(**params)
+            summaries = response.get("TrainingJobSummaries")
+            if isinstance(summaries, list):
+                return summaries, response
+            self.stats.record_error("MalformedResponse")
+        raise MalformedResponse("SageMaker's answer had no TrainingJobSummaries; the data shown is kept.")
 
     async def describe(self, name: str) -> dict[str, Any]:
         """DescribeTrainingJob for one job."""
