@@ -8,7 +8,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from smtui.aws import Connection
 from smtui.settings import Settings

@@ -76,23 +76,25 @@ class FeedStatus:
     refreshing: str | None
     last_success: float | None
     """time.monotonic() of the last refresh that completed."""
+    last_data: float | None
+    """time.monotonic() of the newest data: a completed refresh, or a page of one under way."""
     next_refresh: float | None
     last_error: str | None
     backing_off: bool
     connected: bool
 
     def age(self, now: float | None = None) -> float | None:
-        """Seconds since the last good refresh."""
-        if self.last_success is None:
+        """Seconds since the newest good data."""
+        if self.last_data is None:
             return None
-        return (time.monotonic() if now is None else now) - self.last_success
+        return (time.monotonic() if now is None else now) - self.last_data
 
     def stale(self, now: float | None = None) -> bool:
-        """Whether the data is older than two intervals (or never arrived while an error stands)."""
+        """Whether the data is older than three intervals (or never arrived while an error stands)."""
         age = self.age(now)
         if age is None:
             return self.last_error is not None
-        return age > 2 * self.interval + 5
+        return age > 3 * self.interval
 
 
 FeedEvent = PageLanded | RefreshFailed | JobDescribed | QueryApplied | FeedStatus
@@ -120,6 +122,7 @@ class Feed:
         self.paused = False
         self.refreshing: str | None = None
         self.last_success: float | None = None
+        self.last_data: float | None = None
         self.last_full: float | None = None
         self.next_refresh: float | None = None
         self.last_error: str | None = None
@@ -259,7 +262,7 @@ class Feed:
             self.sink(RefreshFailed(self.last_error, is_credentials_problem(exc), is_throttle(exc)))
         else:
             self.schedule.succeeded()
-            self.last_success = time.monotonic()
+            self.last_success = self.last_data = time.monotonic()
             self.completed[kind] += 1
             if kind == "full":
                 self.last_full = self.last_success
@@ -273,6 +276,8 @@ class Feed:
         async for applied in refresher.refresh(full=full):
             if generation != self.generation:
                 return
+            if self.last_success is not None:  # a long listing's pages keep the data fresh
+                self.last_data = time.monotonic()
             if applied.changes:
                 self.sink(PageLanded(applied.changes, applied.kind, applied.done, generation))
             self._queue_warm_pools(applied.changes)
@@ -304,7 +309,8 @@ class Feed:
         return FeedStatus(
             label=self.label, jobs=len(self.store), calls=self.stats.calls, throttled=self.stats.throttled,
             failed=self.stats.failed, interval=self.schedule.interval, paused=self.paused,
-            refreshing=self.refreshing, last_success=self.last_success, next_refresh=self.next_refresh,
+            refreshing=self.refreshing, last_success=self.last_success, last_data=self.last_data,
+            next_refresh=self.next_refresh,
             last_error=self.last_error, backing_off=self.schedule.backing_off, connected=self.connected,
         )
 

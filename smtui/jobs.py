@@ -15,6 +15,8 @@ def _utc(value: Any) -> datetime | None:
         return None
     if isinstance(value, (int, float)):
         return datetime.fromtimestamp(value, timezone.utc)
+    if value.tzinfo is timezone.utc:  # what smtui's client parses to (aws.parse_timestamp_utc)
+        return value
     return value.astimezone(timezone.utc)
 
 

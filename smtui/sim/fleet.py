@@ -32,7 +32,7 @@ class Fleet:
         self.jobs: list[Job] = []  # creation-ascending
         self.keys: list[tuple[float, str]] = []  # (created, name), parallel to jobs
         self._by_name: dict[str, Job] = {}
-        start = self.clock.epoch()
+        start = float(int(self.clock.epoch()))  # whole seconds: the wire carries times to the millisecond
         span = jobs / self._rate
         for created in sorted(round(self._arrivals.uniform(start - span, start)) for _ in range(jobs)):
             self._add(float(created))

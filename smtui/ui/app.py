@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +16,10 @@ from textual.widgets import DataTable, Footer, Input
 import smtui
 
 from ..errors import sentence
+from ..export import write_private
 from ..feed import Feed, RefreshFailed
 from ..jobs import Job
+from ..output import write_json
 from ..settings import Settings
 from ..store import JobsChanged
 from ..warmpool import summarize
@@ -72,6 +75,7 @@ class SmtuiApp(App[int]):
         Binding("minus", "interval(0.667)", "Interval −", key_display="-"),
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("w", "toggle_pools", "Warm pools"),
+        Binding("e", "export", "Export"),
         Binding("s", "stop_job", "Stop job"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
@@ -188,7 +192,7 @@ class SmtuiApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_job":
             return self.settings.allow_stop and self._on_main_screen()
-        if action in ("focus_filter", "toggle_pools"):
+        if action in ("focus_filter", "toggle_pools", "export"):
             return self._on_main_screen()
         return True
 
@@ -224,6 +228,20 @@ class SmtuiApp(App[int]):
         """Show or hide the warm-pool panel."""
         panel = self.pools
         panel.display = not panel.display
+
+    def action_export(self) -> None:
+        """Write the jobs in view, in table order, to a JSON file only the user can read."""
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"smtui-jobs-{stamp}.json"
+        jobs = [self.table.jobs[row.key.value] for row in self.table.ordered_rows]
+        text = io.StringIO()
+        write_json(jobs, text)
+        try:
+            write_private(path, text.getvalue())
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
+        else:
+            self.notify(f"Wrote {len(jobs)} jobs to {path.name}", title="Exported", timeout=4)
 
     def action_help(self) -> None:
         """Show the keys."""
@@ -273,6 +291,7 @@ class SmtuiApp(App[int]):
             ("Refresh more often", "Divide the interval by 1.5", lambda: self.action_interval(0.667)),
             ("Filter by name", "Focus the name filter", self.action_focus_filter),
             ("Warm pools", "Show or hide the warm-pool panel", self.action_toggle_pools),
+            ("Export", "Write the jobs in view to a JSON file (e)", self.action_export),
             ("Sort by next column", "Cycle the table's sort column", self.table.action_cycle_sort),
             ("Reverse sort", "Reverse the table's sort", self.table.action_reverse_sort),
             ("Keys", "Show every key (?)", self.action_help),

@@ -169,10 +169,14 @@ class DetailsScreen(Screen):
         try:
             await self.describe(self.job_name)  # the answer comes back as JobWasDescribed
         except Exception as exc:
-            self.query_one("#details-body", Static).update(
-                Text(f"Could not describe {self.job_name}: {sentence(exc)}", style="red"))
+            self._body(Text(f"Could not describe {self.job_name}: {sentence(exc)}", style="red"))
 
     def show(self, description: Mapping[str, Any]) -> None:
         """Redraw from a DescribeTrainingJob answer."""
         self.description = description
-        self.query_one("#details-body", Static).update(render_description(description, self.clock()))
+        self._body(render_description(description, self.clock()))
+
+    def _body(self, content: object) -> None:
+        # query, not query_one: an answer may land while the screen is being closed
+        for body in self.query("#details-body").results(Static):
+            body.update(content)

@@ -23,6 +23,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("1 … 9", "sort by that column; again reverses (a header click does the same)"),
     ("o / O", "sort by the next column / reverse the sort"),
     ("w", "show or hide the warm-pool panel"),
+    ("e", "export the jobs in view to smtui-jobs-TIME.json (readable by you alone)"),
     ("s", "stop the job under the cursor (only with --allow-stop; asks first)"),
     ("?", "this help"),
     ("ctrl+p", "command palette (every action above, and themes)"),

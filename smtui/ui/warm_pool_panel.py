@@ -79,14 +79,19 @@ class WarmPoolPanel(Horizontal):
     def show(self, summary: WarmPoolSummary) -> None:
         """Redraw from a new summary."""
         self.summary = summary
-        self.query_one("#pool-groups", Static).update(groups_table(summary))
-        self.query_one("#pool-available", Static).update(available_table(summary))
-        self.query_one("#pool-reused", Static).update(reused_table(summary))
+        self._update("#pool-groups", groups_table(summary))
+        self._update("#pool-available", available_table(summary))
+        self._update("#pool-reused", reused_table(summary))
+
+    def _update(self, selector: str, content: object) -> None:
+        # query, not query_one: a message may land while the app tears the panel down
+        for static in self.query(selector).results(Static):
+            static.update(content)
 
     def sample(self, at: datetime) -> None:
         """Record the current total billable time for the chart."""
         self.samples.append(float(self.summary.total_billable))
         self.samples = self.samples[-120:]
-        self.query_one(Sparkline).data = list(self.samples)
-        label = f"Pool billable: {compact_duration(self.samples[-1]) or '0s'}"
-        self.query_one("#pool-chart-label", Static).update(label)
+        for sparkline in self.query(Sparkline):
+            sparkline.data = list(self.samples)
+        self._update("#pool-chart-label", f"Pool billable: {compact_duration(self.samples[-1]) or '0s'}")
