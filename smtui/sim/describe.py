@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from .catalog import BUCKET, ROLE_ARN, job_arn
-from .timeline import Job, state_at, to_datetime
+from .timeline import Job, state_at, to_datetime, warm_pool
 
 MESSAGES = {
     "Starting": "Starting the training job",
@@ -105,10 +105,5 @@ def describe(job: Job, t: float) -> dict:
             {"MetricName": m, "Value": round(rng.uniform(0.05, 0.95), 4), "Timestamp": to_datetime(job.end)}
             for m in job.family.metrics]
     if s.pool_status is not None:
-        pool: dict = {"Status": s.pool_status}
-        if s.pool_billable is not None:
-            pool["ResourceRetainedBillableTimeInSeconds"] = s.pool_billable
-        if s.pool_status == "Reused":
-            pool["ReusedByJob"] = job.reused_by
-        out["WarmPoolStatus"] = pool
+        out["WarmPoolStatus"] = warm_pool(job, s)
     return out

@@ -138,12 +138,7 @@ def summary(job: Job, t: float, state: JobState | None = None) -> dict:
     out["TrainingJobStatus"] = s.status
     out["SecondaryStatus"] = s.secondary
     if s.pool_status is not None:
-        pool: dict = {"Status": s.pool_status}
-        if s.pool_billable is not None:
-            pool["ResourceRetainedBillableTimeInSeconds"] = s.pool_billable
-        if s.pool_status == "Reused":
-            pool["ReusedByJob"] = job.reused_by
-        out["WarmPoolStatus"] = pool
+        out["WarmPoolStatus"] = warm_pool(job, s)
     if job.plan_arn:
         out["TrainingPlanArn"] = job.plan_arn
     return out
@@ -249,3 +244,13 @@ class PoolFinder:
             if p.end <= t and p.final_status != "Failed":
                 return pools.pop(i)
         return None
+
+
+def warm_pool(job: Job, s: JobState) -> dict:
+    """The WarmPoolStatus structure of a job that has a pool, in state s."""
+    pool: dict = {"Status": s.pool_status}
+    if s.pool_billable is not None:
+        pool["ResourceRetainedBillableTimeInSeconds"] = s.pool_billable
+    if s.pool_status == "Reused":
+        pool["ReusedByJob"] = job.reused_by
+    return pool
