@@ -16,7 +16,7 @@ def settings_for(url: str, rate: float = 0.0, max_items: int = 0) -> Settings:
 
 
 def instrumented_app(settings: Settings, feed: bool = True) -> Any:
-    """A SmtuiApp that records when it mounted and how long each JobsArrived took to handle (time.monotonic).
+    """A SmtuiApp that records when it started (its Load event) and how long each JobsArrived took to handle (time.monotonic).
 
     With feed=False it never connects: the benchmark posts the messages itself."""
     from smtui.ui.app import SmtuiApp
@@ -26,10 +26,10 @@ def instrumented_app(settings: Settings, feed: bool = True) -> Any:
         arrivals: list[tuple[float, float, int]]
         """(when handled, seconds spent in the handler, rows in the table after it)."""
 
-        def on_mount(self) -> None:
+        def on_load(self) -> None:  # the app's start, before anything is composed
             self.arrivals = []
             self.mounted_at = time.monotonic()
-            super().on_mount()
+            super().on_load()
 
         async def _run_feed(self) -> None:
             if feed:

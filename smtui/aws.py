@@ -15,6 +15,7 @@ from botocore.utils import parse_timestamp
 
 from .callstats import CallStats
 from .pacer import Pacer
+from .servicemodel import shared_loader
 
 DEMO_CREDENTIALS = {"aws_access_key_id": "smtui-demo", "aws_secret_access_key": "smtui-demo"}
 
@@ -78,6 +79,7 @@ def parse_timestamp_utc(value: Any) -> datetime:
 def make_session(conn: Connection) -> AioSession:
     """An aiobotocore session for the connection's profile; ConnectionProblem if the profile is unknown."""
     session = AioSession()
+    session.register_component("data_loader", shared_loader())
     session.get_component("response_parser_factory").set_parser_defaults(timestamp_parser=parse_timestamp_utc)
     if conn.profile:
         if conn.profile not in session.available_profiles:

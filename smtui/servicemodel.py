@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import botocore.loaders
 import botocore.session
 
 
@@ -57,9 +58,17 @@ class IntRule:
 
 
 @lru_cache(maxsize=1)
+def shared_loader() -> botocore.loaders.Loader:
+    """One botocore data loader for every session smtui makes: the SageMaker model is parsed once, not per client."""
+    return botocore.loaders.create_loader()
+
+
+@lru_cache(maxsize=1)
 def sagemaker_model():
     """botocore's SageMaker service model (loaded once; it is large)."""
-    return botocore.session.get_session().get_service_model("sagemaker")
+    session = botocore.session.get_session()
+    session.register_component("data_loader", shared_loader())
+    return session.get_service_model("sagemaker")
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from typing import Callable, ClassVar, Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 
 import smtui
 
@@ -20,6 +20,7 @@ from ..export import write_private
 from ..feed import Feed, RefreshFailed
 from ..jobs import Job
 from ..output import write_json
+from ..servicemodel import sagemaker_model
 from ..settings import Settings
 from ..store import JobsChanged
 from ..warmpool import summarize
@@ -84,10 +85,12 @@ class SmtuiApp(App[int]):
                  start_paused: bool = False) -> None:
         super().__init__()
         self.settings = settings
+        sagemaker_model()  # parse the large service model before the event loop starts, not during first rows
         self.feed = Feed(settings, self._sink, clock=clock)
         self.clock = self.feed.clock  # under --demo, the simulator's faster clock
         if start_paused:
             self.feed.paused = True
+        self._early: list | None = []
         self.loaded = False
         """Whether a first refresh has completed (before it, nothing is marked or toasted)."""
         self._modal_paused = False
@@ -110,14 +113,24 @@ class SmtuiApp(App[int]):
         column = SERVER_SORT_COLUMN.get(self.settings.query.sort_by, "created")
         table.sort_by(column, self.settings.query.descending)
         table.focus()
-        self.run_worker(self._run_feed(), name="feed", group="feed")
         self.set_interval(5.0, self._tick)
+        early, self._early = self._early or [], None
+        for message in early:
+            self.post_message(message)
+
+    def on_load(self) -> None:
+        # connect while Textual composes and lays out the screen: the first call's wait overlaps that work
+        self.run_worker(self._run_feed(), name="feed", group="feed")
 
     # -- the feed --------------------------------------------------------------------------------------
     def _sink(self, event: object) -> None:
         """Called by the feed (same event loop, in its worker): wrap the event as a message."""
         message = wrap(event)
-        if message is not None:
+        if message is None:
+            return
+        if self._early is not None:  # the feed starts before the widgets exist: hold its news until mount
+            self._early.append(message)
+        else:
             self.post_message(message)
 
     async def _run_feed(self) -> None:
@@ -183,8 +196,8 @@ class SmtuiApp(App[int]):
     def on_filter_bar_done(self, _: FilterBar.Done) -> None:
         self.table.focus()
 
-    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
-        name = message.row_key.value
+    def on_jobs_table_job_selected(self, message: JobsTable.JobSelected) -> None:
+        name = message.name
         self.push_screen(DetailsScreen(name, self.feed.describe, self.clock, self.feed.schedule.interval,
                                        self.feed.descriptions.get(name)))
 
@@ -233,7 +246,7 @@ class SmtuiApp(App[int]):
         """Write the jobs in view, in table order, to a JSON file only the user can read."""
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"smtui-jobs-{stamp}.json"
-        jobs = [self.table.jobs[row.key.value] for row in self.table.ordered_rows]
+        jobs = [self.table.jobs[name] for name in self.table.ordered_names()]
         text = io.StringIO()
         write_json(jobs, text)
         try:

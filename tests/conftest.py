@@ -1,0 +1,13 @@
+"""Test-wide environment: dummy AWS credentials, and never a credential lookup that leaves this machine."""
+
+import os
+
+# botocore's credential chain ends at the EC2 instance metadata service (169.254.169.254): tests must never
+# reach it, nor read the developer's own AWS files
+os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+os.environ["AWS_CONFIG_FILE"] = os.devnull
+os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SAGEMAKER", "SMTUI_CONFIG"):
+    os.environ.pop(name, None)
