@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -31,6 +33,8 @@ def no_traceback(result):
 def test_version_and_help(env):
     version = run_smtui(["--version"], env)
     assert version.returncode == 0 and version.stdout.startswith("smtui ")
+    module = subprocess.run([sys.executable, "-m", "smtui", "--version"], env=env, capture_output=True, text=True)
+    assert module.returncode == 0 and module.stdout == version.stdout
     helped = run_smtui(["--help"], env)
     assert helped.returncode == 0 and "--name-contains" in helped.stdout and "--demo" in helped.stdout
 

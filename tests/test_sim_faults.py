@@ -9,7 +9,7 @@ import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, ReadTimeoutError
 
 from smtui.sim import Faults
-from sim_fixtures import client, list_all, sim, sm  # noqa: F401  (fixtures)
+from sim_fixtures import client, list_all
 
 
 def code(err: pytest.ExceptionInfo) -> tuple[str, int]:

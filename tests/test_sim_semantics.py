@@ -10,7 +10,7 @@ from botocore.validate import ParamValidator
 
 from smtui.servicemodel import sagemaker_model
 from smtui.sim.catalog import PLANS
-from sim_fixtures import list_all, sim, sm, sm_raw  # noqa: F401  (fixtures)
+from sim_fixtures import list_all
 
 PLAN = PLANS[0].arn
 
