@@ -8,8 +8,8 @@ import time
 import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, ReadTimeoutError
 
-from smtui.sim import Faults
-from sim_fixtures import client, list_all
+from smtui.sim import Faults, SimServer
+from sim_fixtures import client, frozen_fleet, list_all
 
 
 def code(err: pytest.ExceptionInfo) -> tuple[str, int]:
@@ -149,3 +149,11 @@ async def test_log_lets_tests_measure_call_rate(sim, sm):
     stamps = [t for t, _, _ in sim.log]
     assert stamps == sorted(stamps) and len(stamps) == 4
     assert all(outcome == "ok" for _, _, outcome in sim.log)
+
+
+def test_busiest_second_counts_a_sliding_window():
+    server = SimServer(frozen_fleet())
+    server.log = [(t, "ListTrainingJobs", "ok") for t in (0.0, 0.5, 0.99, 1.0, 1.2, 1.3, 1.98, 5.0)]
+    assert server.busiest_second() == 5  # 1.0, 1.2, 1.3, 1.98 and 0.99
+    server.log = []
+    assert server.busiest_second() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import asyncio
 import signal
 
@@ -21,6 +22,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--rate-limit", type=float, default=None, help="requests/s before ThrottlingException")
     p.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 500/503")
     p.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
+    p.add_argument("--report", type=float, default=0.0, metavar="SECONDS",
+                   help="print what was answered every SECONDS (calls by operation and outcome, busiest second)")
     return p.parse_args(argv)
 
 
@@ -34,10 +37,24 @@ async def serve(args: argparse.Namespace) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, done.set)
+    reporter = asyncio.create_task(report(server, args.report)) if args.report > 0 else None
     try:
         await done.wait()
     finally:
+        if reporter is not None:
+            reporter.cancel()
         await server.stop()
+
+
+async def report(server: SimServer, every: float) -> None:
+    """A line every `every` seconds: calls by operation, outcomes, and the busiest second so far."""
+    while True:
+        await asyncio.sleep(every)
+        outcomes = collections.Counter(outcome for _, _, outcome in server.log)
+        ops = ", ".join(f"{op} {n}" for op, n in sorted(server.calls.items()))
+        outs = ", ".join(f"{o} {n}" for o, n in outcomes.most_common())
+        print(f"{server.fleet.job_count()} jobs; calls: {ops}; outcomes: {outs}; busiest second: {server.busiest_second()}",
+              flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:

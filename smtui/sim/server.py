@@ -68,6 +68,16 @@ class SimServer:
             await self._runner.cleanup()
             self._runner = None
 
+    def busiest_second(self) -> int:
+        """The most requests that arrived within any one second (a client's pacing shows here)."""
+        times = sorted(t for t, _, _ in self.log)
+        best, lo = 0, 0
+        for hi, t in enumerate(times):
+            while t - times[lo] >= 1.0:
+                lo += 1
+            best = max(best, hi - lo + 1)
+        return best
+
     def _record(self, op: str, outcome: str) -> None:
         self.log.append((time.monotonic(), op, outcome))
 
