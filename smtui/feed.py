@@ -281,6 +281,7 @@ class Feed:
             if applied.changes:
                 self.sink(PageLanded(applied.changes, applied.kind, applied.done, generation))
             self._queue_warm_pools(applied.changes)
+            self._publish()  # counts and calls move page by page during a long listing
 
     def _queue_warm_pools(self, changes: JobsChanged) -> None:
         for job in (*changes.added, *changes.changed):
