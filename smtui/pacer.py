@@ -6,6 +6,9 @@ import asyncio
 import time
 
 
+MARGIN = 1.03
+
+
 class Pacer:
     """Spaces calls at least 1/rate seconds apart; rate <= 0 lifts the limit."""
 
@@ -17,8 +20,8 @@ class Pacer:
 
     @property
     def interval(self) -> float:
-        """Seconds between two calls."""
-        return 1.0 / self.rate if self.rate > 0 else 0.0
+        """Seconds between two calls: a little over 1/rate, so that network jitter cannot bunch them over the rate."""
+        return MARGIN / self.rate if self.rate > 0 else 0.0
 
     async def wait(self) -> None:
         """Return when the next call may go out, and book its slot."""
