@@ -23,7 +23,8 @@ from .settings import Settings
 from .store import JobsChanged, JobStore
 from .timeparse import utcnow
 
-DESCRIBE_PER_CYCLE = 8
+# DescribeTrainingJob calls per refresh cycle: the quota is shared, so instance counts trickle in (held pools first)
+DESCRIBE_PER_CYCLE = 3
 
 
 @dataclass(frozen=True)
