@@ -11,6 +11,7 @@ from datetime import timedelta
 from smtui.jobs import Job
 from smtui.sim import Fleet, SimClock
 from smtui.store import JobsChanged
+from smtui.table_order import row_texts
 
 from .common import Figure, Sizes, median
 from .dashboard import instrumented_app, settings_for
@@ -92,7 +93,7 @@ async def measure(count: int) -> dict[str, float]:
         for key in ("name", "status", "secondary", "created", "duration", "modified", "pool", "billable", "plan"):
             plain.add_column(key, key=key)
         now = clock.now()
-        texts = [app.table._texts_for(j, now) for j in jobs]
+        texts = [row_texts(j, now) for j in jobs]
         begin = time.perf_counter()
         plain.add_rows(texts)
         out["plain_load_ui"] = time.perf_counter() - begin

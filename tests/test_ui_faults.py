@@ -81,5 +81,5 @@ async def test_export_writes_the_view_privately(sim, tmp_path, monkeypatch):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     text = path.read_text()
     exported = [j["TrainingJobName"] for j in json.loads(text)]
-    assert exported == [row.key.value for row in app.table.ordered_rows] and len(exported) == 120
+    assert exported == app.table.ordered_names() and len(exported) == 120
     assert SECRET not in text and KEY_ID not in text and TOKEN not in text

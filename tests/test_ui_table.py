@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from ui_support import Recorder, make_app, make_fleet, names, refreshed, settled, started_server, truth_names, wait_for
+from datetime import timedelta
 
+import pytest
+from textual.app import App
+from ui_support import (START, Recorder, make_app, make_fleet, names, refreshed, settled, started_server, truth_names,
+                        wait_for)
+
+from smtui.jobs import Job
+from smtui.store import JobsChanged
 from smtui.ui.jobs_table import COLUMNS, RAW, JobsTable
 
 
@@ -63,7 +69,7 @@ async def test_sort_by_every_column(sim, by_click):
         for index, (column, _, _, descending_first) in enumerate(COLUMNS):
             for reverse in (descending_first, not descending_first):
                 if by_click:
-                    x = sum(table.columns[c[0]].get_render_width(table) for c in COLUMNS[:index]) + 2
+                    x = table.column_x(column) + 2
                     await pilot.click(JobsTable, offset=(x, 0))
                 else:
                     await pilot.press(str(index + 1))
@@ -129,3 +135,35 @@ async def test_stop_needs_allow_stop_and_asks(sim):
         await pilot.press("y")
         await wait_for(pilot, lambda: app.table.jobs[target.name].status == "Stopping", what="Stopping")
         assert not app.feed.paused
+
+
+async def test_new_rows_above_keep_the_view():
+    """Jobs arriving above the cursor move neither it off its job nor the view away from it."""
+    def job(i: int) -> Job:
+        return Job(f"job-{i:04d}", "", "Completed", START + timedelta(seconds=i))
+
+    class One(App):
+        def compose(self):
+            yield JobsTable(clock=lambda: START + timedelta(days=1))
+
+    app = One()
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = app.query_one(JobsTable)
+        table.apply(JobsChanged(added=tuple(job(i) for i in range(300))))
+        table.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert table.cursor_name() == "job-0297" and table.scroll_y == 0
+        table.apply(JobsChanged(added=tuple(job(i) for i in range(300, 305))))  # at the top: the view stays there
+        await pilot.pause()
+        assert table.cursor_name() == "job-0297" and table.cursor_row == 7 and table.scroll_y == 0
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        name, line = table.cursor_name(), table.cursor_row - table.scroll_y
+        assert table.scroll_y > 0
+        table.apply(JobsChanged(added=tuple(job(i) for i in range(305, 315))))  # scrolled: the cursor's line stays
+        await pilot.pause()
+        assert table.cursor_name() == name and table.cursor_row - table.scroll_y == line
+        table.apply(JobsChanged(removed=("job-0314", "job-0313", name)))  # its job gone: same place, next job
+        await pilot.pause()
+        assert table.cursor_name() == table.ordered_names()[table.cursor_row]

@@ -84,7 +84,7 @@ async def refreshed(pilot, full: bool = False) -> None:
 
 def names(app: SmtuiApp) -> list[str]:
     """The table's job names in display order."""
-    return [row.key.value for row in app.table.ordered_rows]
+    return app.table.ordered_names()
 
 
 def truth_names(fleet: Fleet, params: dict | None = None) -> list[str]:

@@ -1,48 +1,33 @@
-"""JobsTable: the jobs as a DataTable, updated cell by cell, sorted on raw values, cursor kept on its job."""
+"""JobsTable: a virtual table of jobs; only the lines on screen are formatted, when drawn."""
 
 from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, Iterable
 
-from rich.text import Text
+from rich.color import ColorParseError
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from ..formatting import ago, compact_duration, run_seconds, run_text
 from ..jobs import Job
 from ..store import JobsChanged
+from ..table_order import COLUMN_KEYS, COLUMNS, DESCENDING_FIRST, RAW, TableOrder, fit, row_texts, sort_key
 from ..timeparse import utcnow
 
+__all__ = ["COLUMNS", "COLUMN_KEYS", "RAW", "STATUS_COLOURS", "JobsTable", "sort_key"]
+
 MARK_SECONDS = 3.0
-BIG_REMOVAL = 200
-
-# (key, label, width or None for auto, descending first when chosen)
-COLUMNS: tuple[tuple[str, str, int | None, bool], ...] = (
-    ("name", "Name", 12, False),
-    ("status", "Status", 10, False),
-    ("secondary", "Secondary status", 22, False),
-    ("created", "Created", 9, True),
-    ("duration", "Duration", 13, True),
-    ("modified", "Modified", 9, True),
-    ("pool", "Warm pool", 10, False),
-    ("billable", "Billable", 8, True),
-    ("plan", "Plan", 16, False),
-)
-COLUMN_KEYS = tuple(c[0] for c in COLUMNS)
-
-RAW: dict[str, Callable[[Job, datetime], Any]] = {
-    "name": lambda j, now: j.name,
-    "status": lambda j, now: j.status,
-    "secondary": lambda j, now: j.secondary_status,
-    "created": lambda j, now: j.creation_time,
-    "duration": lambda j, now: run_seconds(j, now),
-    "modified": lambda j, now: j.last_modified_time,
-    "pool": lambda j, now: j.warm_pool_status,
-    "billable": lambda j, now: j.warm_pool_billable_seconds,
-    "plan": lambda j, now: j.plan_name,
-}
+PAD = 1
+"""Blank cells either side of each column's text."""
+TEXT_CACHE = 1000
+"""Formatted rows kept between draws (about the visible ones)."""
 
 STATUS_COLOURS = {
     "InProgress": "accent", "Completed": "success", "Failed": "error", "Stopped": "warning",
@@ -51,179 +36,85 @@ STATUS_COLOURS = {
 }
 
 
-def sort_key(column: str, job: Job, now: datetime, reverse: bool) -> tuple:
-    """A None-safe key on the raw value: missing values sort last in either direction; ties by creation, name."""
-    value = RAW[column](job, now)
-    missing = value is None
-    return (missing != reverse, 0 if missing else value, job.creation_time, job.name)
+def colour_style(value: str) -> Style:
+    """A foreground style for a theme variable's value ("auto 60%", a contrast colour, reads as dim)."""
+    try:
+        return Style(color=value) if value else Style()
+    except ColorParseError:
+        return Style(dim=True)
 
 
-class JobsTable(DataTable):
-    """One row per job, keyed by job name; `apply` takes the store's changes."""
+class JobsTable(ScrollView, can_focus=True):
+    """One line per job, sorted on raw values; `apply` takes the store's changes, the cursor keeps its job."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "jobs-table--header", "jobs-table--sorted", "jobs-table--cursor", "jobs-table--even-row",
+        "jobs-table--marked",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(i + 1), f"sort_column({i})", f"Sort by {c[1].lower()}", show=False)
           for i, c in enumerate(COLUMNS)),
         Binding("o", "cycle_sort", "Sort"),
         Binding("O", "reverse_sort", "Reverse", show=False),
+        Binding("enter", "select_cursor", "Details", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_cursor(-1)", "Page up", show=False),
+        Binding("pagedown", "page_cursor(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "cursor_to(0)", "First", show=False),
+        Binding("end,ctrl+end", "cursor_to(-1)", "Last", show=False),
     ]
 
+    class JobSelected(Message):
+        """The user chose a job (enter, or a click on the highlighted line)."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
     def __init__(self, clock: Callable[[], datetime] = utcnow, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self.clock = clock
-        self.jobs: dict[str, Job] = {}
-        """The jobs shown, by name (the row keys)."""
-        self.sort_column = "created"
-        self.sort_reverse = True
+        self.order = TableOrder("created", True, clock())
+        self.jobs: dict[str, Job] = self.order.jobs
+        """The jobs shown, by name (the same dict as the order's)."""
         self.marks: dict[str, float] = {}
-        """Rows marked as changed, and when (time.monotonic) the mark ends."""
+        """Jobs marked as changed, and when (time.monotonic) the mark ends."""
+        self.cursor_row = 0
+        self._cursor: str | None = None
         self._texts: dict[str, tuple[str, ...]] = {}
-        self._styles: dict[str, str] = {}
+        self._colours: dict[str, Style] = {}
+        self._name_width = COLUMNS[0][2]
 
     def on_mount(self) -> None:
-        self._load_styles()
-        for key, label, width, _ in COLUMNS:
-            self.add_column(label, key=key, width=width)
-        self._label_headers()
+        self._load_colours()
         self.set_interval(1.0, self._expire_marks)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        self._resize()
 
-    # -- rendering -------------------------------------------------------------------------------------
-    def _load_styles(self) -> None:
-        variables = self.app.get_css_variables()
-        self._styles = {s: variables.get(v, "") for s, v in STATUS_COLOURS.items()}
-        self._mark_style = f"bold {variables.get('warning', 'yellow')}"
+    # -- what the app reads ----------------------------------------------------------------------------
+    @property
+    def sort_column(self) -> str:
+        """The column the rows are sorted by."""
+        return self.order.column
 
-    def _restyle(self) -> None:
-        self._load_styles()
-        for name, job in self.jobs.items():
-            self._update_row(job, force=True)
+    @property
+    def sort_reverse(self) -> bool:
+        """Whether the sort is descending."""
+        return self.order.reverse
 
-    def _texts_for(self, job: Job, now: datetime) -> tuple[str, ...]:
-        return (
-            job.name, job.status, job.secondary_status or "", ago(job.creation_time, now), run_text(job, now),
-            ago(job.last_modified_time, now), job.warm_pool_status or "",
-            compact_duration(job.warm_pool_billable_seconds), job.plan_name or "",
-        )
+    @property
+    def row_count(self) -> int:
+        """How many jobs are shown."""
+        return len(self.order)
 
-    def _cell(self, column: str, text: str, job: Job) -> Any:
-        if column == "name" and job.name in self.marks:
-            return Text(text, style=self._mark_style)
-        if column in ("status", "pool") and text:
-            return Text(text, style=self._styles.get(text, ""))
-        if column == "billable":
-            return Text(text, justify="right")
-        width = self.columns[column].width if column in ("plan", "secondary") else 0
-        if width and len(text) > width:
-            return text[: width - 1] + "…"
-        return text
+    def ordered_names(self) -> list[str]:
+        """Every job name, in display order."""
+        return self.order.names()
 
-    def _cells(self, job: Job, texts: tuple[str, ...]) -> list[Any]:
-        return [self._cell(c, t, job) for c, t in zip(COLUMN_KEYS, texts)]
-
-    def _update_row(self, job: Job, force: bool = False, now: datetime | None = None) -> bool:
-        """Update the cells of job's row whose text changed; whether the sort column's value changed."""
-        texts = self._texts_for(job, now or self.clock())
-        old = self._texts.get(job.name, ())
-        self._texts[job.name] = texts
-        moved = False
-        for i, (column, text) in enumerate(zip(COLUMN_KEYS, texts)):
-            if force or i >= len(old) or old[i] != text:
-                self.update_cell(job.name, column, self._cell(column, text, job))
-                moved = moved or column == self.sort_column
-        return moved
-
-    # -- the store's changes ---------------------------------------------------------------------------
-    def apply(self, changes: JobsChanged, mark: bool = True) -> None:
-        """Add, update and remove rows for one batch of changes; keep the cursor on its job."""
-        if not changes:
-            return
-        keep = self.cursor_name()
-        now = self.clock()
-        resort = False
-        if changes.removed:
-            self._remove(changes.removed)
-        for job in changes.added:
-            if job.name in self.jobs:
-                resort |= self._replace(job, now, mark=False)
-                continue
-            self.jobs[job.name] = job
-            texts = self._texts_for(job, now)
-            self._texts[job.name] = texts
-            self.add_row(*self._cells(job, texts), key=job.name)
-            resort = True
-        for job in changes.changed:
-            if job.name in self.jobs:
-                resort |= self._replace(job, now, mark)
-        self._fit_names(changes.added)
-        if resort:
-            self.resort(keep)
-        else:
-            self.keep_cursor_on(keep)
-
-    def _fit_names(self, added: tuple[Job, ...]) -> None:
-        """Widen the name column to the longest name (measured here: auto width depends on timing)."""
-        longest = max((len(j.name) for j in added), default=0)
-        column = self.columns["name"]
-        if longest > column.width:
-            column.width = longest
-            column.auto_width = False
-            self._require_update_dimensions = True
-            self.refresh()
-
-    def _replace(self, job: Job, now: datetime, mark: bool) -> bool:
-        self.jobs[job.name] = job
-        if mark:
-            self.marks[job.name] = time.monotonic() + MARK_SECONDS
-        return self._update_row(job, force=mark, now=now)
-
-    def _remove(self, names: tuple[str, ...]) -> None:
-        gone = [n for n in names if n in self.jobs]
-        for name in gone:
-            del self.jobs[name]
-            self._texts.pop(name, None)
-            self.marks.pop(name, None)
-        if len(gone) > BIG_REMOVAL and len(gone) > len(self.jobs):
-            # remove_row is linear in the table's size: rebuilding is cheaper for a big drop
-            self.clear()
-            now = self.clock()
-            for job in self.jobs.values():
-                texts = self._texts[job.name] = self._texts_for(job, now)
-                self.add_row(*self._cells(job, texts), key=job.name)
-        else:
-            for name in gone:
-                self.remove_row(name)
-
-    def refresh_times(self) -> None:
-        """Re-render the relative-time cells whose text changed since last shown."""
-        now = self.clock()
-        moved = False
-        for job in self.jobs.values():
-            moved |= self._update_row(job, now=now)
-        if moved and self.sort_column == "duration":
-            self.resort()
-
-    def mark(self, names) -> None:
-        """Mark rows as changed for a moment."""
-        until = time.monotonic() + MARK_SECONDS
-        for name in names:
-            if name in self.jobs:
-                self.marks[name] = until
-                self.update_cell(name, "name", self._cell("name", name, self.jobs[name]))
-
-    def _expire_marks(self) -> None:
-        now = time.monotonic()
-        for name in [n for n, until in self.marks.items() if until <= now]:
-            del self.marks[name]
-            if name in self.jobs:
-                self.update_cell(name, "name", self._cell("name", name, self.jobs[name]))
-
-    # -- cursor and sorting ----------------------------------------------------------------------------
     def cursor_name(self) -> str | None:
         """The name of the job under the cursor."""
-        if not self.row_count or not self.is_valid_row_index(self.cursor_row):
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._cursor if self._cursor in self.jobs else None
 
     @property
     def cursor_job(self) -> Job | None:
@@ -231,35 +122,204 @@ class JobsTable(DataTable):
         name = self.cursor_name()
         return self.jobs.get(name) if name else None
 
+    # -- geometry --------------------------------------------------------------------------------------
+    def widths(self) -> list[int]:
+        """Each column's text width (the name column fits the longest name)."""
+        return [self._name_width, *(c[2] for c in COLUMNS[1:])]
+
+    def column_x(self, column: str) -> int:
+        """Where a column's cell starts, in cells from the table's left edge (before horizontal scroll)."""
+        index = COLUMN_KEYS.index(column)
+        return sum(w + 2 * PAD for w in self.widths()[:index])
+
+    def _column_at(self, x: int) -> str | None:
+        for column, width in zip(COLUMN_KEYS, self.widths()):
+            x -= width + 2 * PAD
+            if x < 0:
+                return column
+        return None
+
+    @property
+    def _page(self) -> int:
+        """How many rows fit under the header."""
+        return max(1, self.container_size.height - self.scrollbar_size_horizontal - 1)
+
+    def _resize(self) -> None:
+        width = sum(w + 2 * PAD for w in self.widths())
+        self.virtual_size = Size(width, len(self.order) + 1)
+
+    def _fit_names(self, added: Iterable[Job], removed: Iterable[str]) -> None:
+        """Widen the name column to the longest name; narrow it when that name went."""
+        longest = max((len(j.name) for j in added), default=0)
+        if any(len(n) >= self._name_width for n in removed):
+            longest = max((len(n) for n in self.jobs), default=0)
+            self._name_width = max(COLUMNS[0][2], longest)
+        elif longest > self._name_width:
+            self._name_width = longest
+
+    # -- drawing ---------------------------------------------------------------------------------------
+    def _load_colours(self) -> None:
+        variables = self.app.get_css_variables()
+        self._colours = {s: colour_style(variables.get(v, "")) for s, v in STATUS_COLOURS.items()}
+
+    def _restyle(self) -> None:
+        self._load_colours()
+        self.refresh()
+
+    def _row_texts(self, name: str) -> tuple[str, ...]:
+        texts = self._texts.get(name)
+        if texts is None:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            texts = self._texts[name] = row_texts(self.jobs[name], self.clock())
+        return texts
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("jobs-table--header")
+            strip = self._header_strip(style)
+        else:
+            row = scroll_y + y - 1
+            if row >= len(self.order):
+                return Strip.blank(width, base)
+            style = self._row_style(row, base)
+            strip = self._row_strip(row, style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _header_strip(self, style: Style) -> Strip:
+        sorted_style = style + self.get_component_rich_style("jobs-table--sorted", partial=True)
+        segments = []
+        for (column, label, _, _), width in zip(COLUMNS, self.widths()):
+            if column == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            cell = " " * PAD + fit(label, width + PAD)
+            segments.append(Segment(cell, sorted_style if column == self.sort_column else style))
+        return Strip(segments)
+
+    def _row_style(self, row: int, base: Style) -> Style:
+        """The line's own style: zebra stripe, then the cursor."""
+        if row % 2 == 0:
+            base += self.get_component_rich_style("jobs-table--even-row")
+        if row == self.cursor_row:
+            base += self.get_component_rich_style("jobs-table--cursor")
+        return base
+
+    def _row_strip(self, row: int, style: Style) -> Strip:
+        name = self.order.name_at(row)
+        cursor = row == self.cursor_row  # the cursor's colours win over the cells'
+        pad = Segment(" " * PAD, style)
+        segments = []
+        for column, text, width in zip(COLUMN_KEYS, self._row_texts(name), self.widths()):
+            cell_style = style
+            if not cursor and column in ("status", "pool"):
+                cell_style += self._colours.get(text, Style())
+            elif not cursor and column == "name" and name in self.marks:
+                cell_style += self.get_component_rich_style("jobs-table--marked", partial=True)
+            segments += (pad, Segment(fit(text, width, right=column == "billable"), cell_style), pad)
+        return Strip(segments)
+
+    # -- the store's changes ---------------------------------------------------------------------------
+    def apply(self, changes: JobsChanged, mark: bool = True) -> None:
+        """Add, update and remove jobs for one batch of changes; keep the cursor on its job, and it in view."""
+        if not changes:
+            return
+        anchor = self._anchor()
+        self.order.update((*changes.added, *changes.changed), changes.removed)
+        for name in changes.removed:
+            self.marks.pop(name, None)
+        for job in (*changes.added, *changes.changed):
+            self._texts.pop(job.name, None)
+        if mark and changes.changed:
+            until = time.monotonic() + MARK_SECONDS
+            self.marks.update((j.name, until) for j in changes.changed if j.name in self.jobs)
+        for name in changes.removed:
+            self._texts.pop(name, None)
+        self._fit_names(changes.added, changes.removed)
+        self._settle(anchor)
+
+    def _anchor(self) -> tuple[str | None, int, bool]:
+        """What to keep in place through a change: the cursor's job, its line on screen, whether at the top."""
+        top = round(self.scroll_y)
+        return self.cursor_name(), self.cursor_row - top, top == 0
+
+    def _settle(self, anchor: tuple[str | None, int, bool], follow: bool = False) -> None:
+        """After the rows moved: the cursor back on its job, the view kept steady, then redraw."""
+        name, line, at_top = anchor
+        self._resize()
+        size = len(self.order)
+        index = self.order.index(name) if name is not None else None
+        self.cursor_row = min(self.cursor_row, size - 1) if index is None else index
+        self.cursor_row = max(0, self.cursor_row)
+        self._cursor = self.order.name_at(self.cursor_row) if size else None
+        if follow:
+            self._scroll_to_cursor()
+        elif index is not None and 0 <= line < self._page and not (at_top and index < self._page):
+            self.scroll_to(y=index - line, animate=False)  # the cursor's job stays on its line
+        self.refresh()
+
+    def refresh_times(self) -> None:
+        """The clock moved: redraw the relative times (and re-sort if sorted by duration)."""
+        self._texts.clear()
+        anchor = self._anchor()
+        if self.order.tick(self.clock()):
+            self._settle(anchor)
+        else:
+            self.refresh()
+
+    def mark(self, names: Iterable[str]) -> None:
+        """Mark jobs as changed for a moment."""
+        until = time.monotonic() + MARK_SECONDS
+        self.marks.update((n, until) for n in names if n in self.jobs)
+        self.refresh()
+
+    def _expire_marks(self) -> None:
+        now = time.monotonic()
+        expired = [n for n, until in self.marks.items() if until <= now]
+        for name in expired:
+            del self.marks[name]
+        if expired:
+            self.refresh()
+
+    # -- cursor and sorting ----------------------------------------------------------------------------
+    def _scroll_to_cursor(self) -> None:
+        top, page = round(self.scroll_y), self._page
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + page:
+            self.scroll_to(y=self.cursor_row - page + 1, animate=False)
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on a display row (clamped) and bring it into view."""
+        size = len(self.order)
+        if not size:
+            return
+        self.cursor_row = max(0, min(row, size - 1))
+        self._cursor = self.order.name_at(self.cursor_row)
+        self._scroll_to_cursor()
+        self.refresh()
+
     def keep_cursor_on(self, name: str | None) -> None:
         """Put the cursor back on name's row (rows may have moved)."""
-        if name is not None and name in self.jobs:
-            index = self.get_row_index(name)
-            if index != self.cursor_row:
-                self.move_cursor(row=index, animate=False)
+        index = self.order.index(name) if name is not None else None
+        if index is not None:
+            self.move_cursor(index)
 
     def resort(self, keep: str | None = None) -> None:
-        """Sort the rows by the current column and direction; the cursor stays on its job."""
-        keep = keep if keep is not None else self.cursor_name()
-        now, column, reverse, jobs = self.clock(), self.sort_column, self.sort_reverse, self.jobs
-        self.sort("name", key=lambda cell: sort_key(column, jobs[str(cell)], now, reverse), reverse=reverse)
-        self.keep_cursor_on(keep)
+        """Sort again by the current column and direction; the cursor stays on its job."""
+        anchor = self._anchor()
+        self.order.resort(now=self.clock())
+        self._settle((keep or anchor[0], *anchor[1:]), follow=True)
 
     def sort_by(self, column: str, reverse: bool | None = None) -> None:
         """Sort by a column: a new column starts in its natural direction, the same one toggles."""
         if reverse is None:
-            reverse = not self.sort_reverse if column == self.sort_column else dict(
-                (c[0], c[3]) for c in COLUMNS)[column]
-        self.sort_column, self.sort_reverse = column, reverse
-        self._label_headers()
-        self.resort()
-
-    def _label_headers(self) -> None:
-        for key, label, _, _ in COLUMNS:
-            arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_column else ""
-            self.columns[key].label = Text(label + arrow, style="bold" if arrow else "")
-        self._require_update_dimensions = True
-        self.refresh()
+            reverse = not self.sort_reverse if column == self.sort_column else DESCENDING_FIRST[column]
+        anchor = self._anchor()
+        self.order.resort(column, reverse, self.clock())
+        self._settle(anchor, follow=True)
 
     def action_sort_column(self, index: int) -> None:
         """Sort by the index-th column (again: reverse)."""
@@ -273,6 +333,37 @@ class JobsTable(DataTable):
         """Reverse the sort direction."""
         self.sort_by(self.sort_column, not self.sort_reverse)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor_row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor_row + 1)
+
+    def action_page_cursor(self, pages: int) -> None:
+        self.move_cursor(self.cursor_row + pages * self._page)
+
+    def action_cursor_to(self, row: int) -> None:
+        self.move_cursor(row if row >= 0 else len(self.order) - 1)
+
+    def action_select_cursor(self) -> None:
+        """Open the job under the cursor."""
+        name = self.cursor_name()
+        if name is not None:
+            self.post_message(self.JobSelected(name))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         event.stop()
-        self.sort_by(event.column_key.value)
+        if offset.y == 0:
+            column = self._column_at(offset.x + round(self.scroll_x))
+            if column is not None:
+                self.sort_by(column)
+            return
+        row = round(self.scroll_y) + offset.y - 1
+        if row < len(self.order):
+            if row == self.cursor_row:
+                self.action_select_cursor()
+            else:
+                self.move_cursor(row)
