@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -18,6 +19,11 @@ def _utc(value: Any) -> datetime | None:
     if value.tzinfo is timezone.utc:  # what smtui's client parses to (aws.parse_timestamp_utc)
         return value
     return value.astimezone(timezone.utc)
+
+
+def _shared(value: str | None) -> str | None:
+    # statuses and plan ARNs repeat across every job: one copy each, not one per job (100,000 jobs held)
+    return None if value is None else sys.intern(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +49,15 @@ class Job:
         return cls(
             name=summary["TrainingJobName"],
             arn=summary.get("TrainingJobArn", ""),
-            status=summary.get("TrainingJobStatus", "Unknown"),
+            status=_shared(summary.get("TrainingJobStatus", "Unknown")),
             creation_time=_utc(summary["CreationTime"]),
-            secondary_status=summary.get("SecondaryStatus"),
+            secondary_status=_shared(summary.get("SecondaryStatus")),
             training_end_time=_utc(summary.get("TrainingEndTime")),
             last_modified_time=_utc(summary.get("LastModifiedTime")),
-            warm_pool_status=pool.get("Status"),
+            warm_pool_status=_shared(pool.get("Status")),
             warm_pool_billable_seconds=pool.get("ResourceRetainedBillableTimeInSeconds"),
             warm_pool_reused_by=pool.get("ReusedByJob"),
-            training_plan_arn=summary.get("TrainingPlanArn"),
+            training_plan_arn=_shared(summary.get("TrainingPlanArn")),
         )
 
     def to_summary(self) -> dict[str, Any]:
