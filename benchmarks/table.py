@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from smtui.jobs import Job
 from smtui.sim import Fleet, SimClock
-from smtui.store import JobsChanged
 from smtui.table_order import row_texts
 
 from .common import Figure, Sizes, median

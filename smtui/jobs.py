@@ -21,6 +21,11 @@ def _utc(value: Any) -> datetime | None:
     return value.astimezone(timezone.utc)
 
 
+def plan_name(arn: str) -> str:
+    """A training plan's short name: its ARN's last path part."""
+    return arn.rsplit("/", 1)[-1]
+
+
 def _shared(value: str | None) -> str | None:
     # statuses and plan ARNs repeat across every job: one copy each, not one per job (100,000 jobs held)
     return None if value is None else sys.intern(value)
@@ -93,6 +98,4 @@ class Job:
     @property
     def plan_name(self) -> str | None:
         """The training plan's short name (the ARN's last path part)."""
-        if not self.training_plan_arn:
-            return None
-        return self.training_plan_arn.rsplit("/", 1)[-1]
+        return plan_name(self.training_plan_arn) if self.training_plan_arn else None

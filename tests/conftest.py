@@ -12,5 +12,5 @@ os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
 for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SAGEMAKER", "SMTUI_CONFIG"):
     os.environ.pop(name, None)
 
-# the simulator fixtures (sim, sm, sm_raw) for every test module that asks for them
-pytest_plugins = ["sim_fixtures"]
+# the simulator fixtures (sim, sm, sm_raw) and the dashboard's (ui_sim) for every test module that asks
+pytest_plugins = ["sim_fixtures", "ui_support"]

@@ -6,19 +6,14 @@ from datetime import timedelta
 
 import pytest
 from textual.widgets import Input, Select
-from ui_support import Recorder, make_app, make_fleet, names, settled, started_server, truth_names, wait_for
+from ui_support import make_app, names, settled, truth_names, wait_for
 
 from smtui.ui.filter_bar import resolve_plan
 from smtui.query import QueryError
 
 
-@pytest.fixture
-async def sim():
-    fleet = make_fleet(jobs=200)
-    recorder = Recorder(fleet)
-    server = await started_server(fleet)
-    yield fleet, server, recorder
-    await server.stop()
+FLEET_JOBS = 200
+"""Jobs in the fleet the ui_sim fixture serves."""
 
 
 def request_with(recorder, member):
@@ -38,8 +33,8 @@ async def listed_with(pilot, recorder, member):
     return params
 
 
-async def test_name_filter_by_typing(sim):
-    fleet, server, recorder = sim
+async def test_name_filter_by_typing(ui_sim):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -59,8 +54,8 @@ async def test_name_filter_by_typing(sim):
     ("pool", "Available", "WarmPoolStatusEquals"),
     ("sort-by", "Name", "SortBy"),
 ])
-async def test_select_filters(sim, widget, value, member):
-    fleet, server, recorder = sim
+async def test_select_filters(ui_sim, widget, value, member):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -79,8 +74,8 @@ async def test_select_filters(sim, widget, value, member):
     ("modified-after", "45m", "LastModifiedTimeAfter", timedelta(minutes=-45)),
     ("modified-before", "2026-03-02T09:00:00", "LastModifiedTimeBefore", None),
 ])
-async def test_time_filters(sim, widget, text, member, delta):
-    fleet, server, recorder = sim
+async def test_time_filters(ui_sim, widget, text, member, delta):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -94,8 +89,8 @@ async def test_time_filters(sim, widget, text, member, delta):
         assert shown == set(truth_names(fleet, params)) and shown
 
 
-async def test_plan_by_short_name(sim):
-    fleet, server, recorder = sim
+async def test_plan_by_short_name(ui_sim):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -118,8 +113,8 @@ async def test_plan_by_short_name(sim):
     ("plan", "arn:aws:sagemaker:us-east-1:123:not-a-plan"),
     ("created-after", "yesterday"),
 ])
-async def test_invalid_input_is_shown_and_not_sent(sim, widget, text):
-    fleet, server, recorder = sim
+async def test_invalid_input_is_shown_and_not_sent(ui_sim, widget, text):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -149,8 +144,8 @@ def test_resolve_plan():
         resolve_plan("p4", plans)
 
 
-async def test_prefilled_from_settings(sim):
-    fleet, server, recorder = sim
+async def test_prefilled_from_settings(ui_sim):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet, name_contains="bert", status_equals="Completed")
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)

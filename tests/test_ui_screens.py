@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from ui_support import Recorder, make_app, make_fleet, names, settled, started_server, wait_for
+from ui_support import make_app, make_fleet, settled, wait_for
 
 from smtui.jobs import Job
 from smtui.ui.details_screen import DetailsScreen
@@ -13,13 +13,8 @@ from smtui.ui.help_screen import HelpScreen
 from smtui.warmpool import summarize
 
 
-@pytest.fixture
-async def sim():
-    fleet = make_fleet(jobs=120)
-    recorder = Recorder(fleet)
-    server = await started_server(fleet)
-    yield fleet, server, recorder
-    await server.stop()
+FLEET_JOBS = 120
+"""Jobs in the fleet the ui_sim fixture serves."""
 
 
 def screen_text(app) -> str:
@@ -31,8 +26,8 @@ def line(app) -> str:
     return str(app.status_line.line())
 
 
-async def test_pause_and_resume(sim):
-    fleet, server, recorder = sim
+async def test_pause_and_resume(ui_sim):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet, interval=0.3)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot, quiet=0.05)
@@ -50,8 +45,8 @@ async def test_pause_and_resume(sim):
         await wait_for(pilot, lambda: "live" in line(app), what="live")
 
 
-async def test_status_line_and_interval_keys(sim):
-    fleet, server, _ = sim
+async def test_status_line_and_interval_keys(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet, interval=10)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -64,8 +59,8 @@ async def test_status_line_and_interval_keys(sim):
         assert app.feed.schedule.interval < 10
 
 
-async def test_details_and_back(sim):
-    fleet, server, _ = sim
+async def test_details_and_back(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -75,7 +70,6 @@ async def test_details_and_back(sim):
         truth = fleet.describe(name)
         await pilot.press("enter")
         assert isinstance(app.screen, DetailsScreen) and app.screen.job_name == name
-        body = app.screen.query_one("#details-body")
         await wait_for(pilot, lambda: app.screen.description is not None, what="the description")
         await pilot.pause()
         assert app.screen.description["TrainingJobName"] == name
@@ -87,8 +81,8 @@ async def test_details_and_back(sim):
         assert app.table.cursor_name() == name
 
 
-async def test_help_pauses_polling_while_open(sim):
-    fleet, server, _ = sim
+async def test_help_pauses_polling_while_open(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -101,8 +95,8 @@ async def test_help_pauses_polling_while_open(sim):
         assert app.feed.paused
 
 
-async def test_warm_pool_panel_matches_the_simulator(sim):
-    fleet, server, _ = sim
+async def test_warm_pool_panel_matches_the_simulator(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet, interval=0.2)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_for(pilot, lambda: app.loaded, what="the first refresh")

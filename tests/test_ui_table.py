@@ -6,21 +6,11 @@ from datetime import timedelta
 
 import pytest
 from textual.app import App
-from ui_support import (START, Recorder, make_app, make_fleet, names, refreshed, settled, started_server, truth_names,
-                        wait_for)
+from ui_support import START, make_app, names, refreshed, settled, truth_names, wait_for
 
 from smtui.jobs import Job
 from smtui.store import JobsChanged
 from smtui.ui.jobs_table import COLUMNS, RAW, JobsTable
-
-
-@pytest.fixture
-async def sim():
-    fleet = make_fleet()
-    recorder = Recorder(fleet)
-    server = await started_server(fleet)
-    yield fleet, server, recorder
-    await server.stop()
 
 
 def raw_column(app, column):
@@ -35,8 +25,8 @@ def assert_ordered(values, reverse):
     assert values[: len(present)] == present
 
 
-async def test_table_fills_as_pages_arrive(sim):
-    fleet, server, recorder = sim
+async def test_table_fills_as_pages_arrive(ui_sim):
+    fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet, page_size=25)
     counts = []
     async with app.run_test(size=(160, 45)) as pilot:
@@ -60,8 +50,8 @@ async def test_table_fills_as_pages_arrive(sim):
 
 
 @pytest.mark.parametrize("by_click", [False, True], ids=["key", "click"])
-async def test_sort_by_every_column(sim, by_click):
-    fleet, server, _ = sim
+async def test_sort_by_every_column(ui_sim, by_click):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -78,8 +68,8 @@ async def test_sort_by_every_column(sim, by_click):
                 assert_ordered(raw_column(app, column), reverse)
 
 
-async def test_cursor_stays_on_its_job_through_sort_and_refresh(sim):
-    fleet, server, _ = sim
+async def test_cursor_stays_on_its_job_through_sort_and_refresh(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -102,8 +92,8 @@ async def test_cursor_stays_on_its_job_through_sort_and_refresh(sim):
         assert set(new) <= set(app.table.marks)  # marked for a moment
 
 
-async def test_toast_when_a_job_in_view_ends(sim):
-    fleet, server, _ = sim
+async def test_toast_when_a_job_in_view_ends(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)
@@ -117,8 +107,8 @@ async def test_toast_when_a_job_in_view_ends(sim):
         assert any(first.name in m and first.final_status.lower() in m for m in messages), messages
 
 
-async def test_stop_needs_allow_stop_and_asks(sim):
-    fleet, server, _ = sim
+async def test_stop_needs_allow_stop_and_asks(ui_sim):
+    fleet, server, _ = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
         await settled(pilot)

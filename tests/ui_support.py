@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+
+import pytest
 import time
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -98,3 +100,13 @@ async def started_server(fleet: Fleet) -> SimServer:
     server = SimServer(fleet)
     await server.start()
     return server
+
+
+@pytest.fixture
+async def ui_sim(request):
+    """(fleet, server, recorder): a frozen fleet of the test module's FLEET_JOBS jobs (default 150), served."""
+    fleet = make_fleet(jobs=getattr(request.module, "FLEET_JOBS", 150))
+    recorder = Recorder(fleet)
+    server = await started_server(fleet)
+    yield fleet, server, recorder
+    await server.stop()

@@ -11,6 +11,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
+from ..jobs import plan_name
 from ..query import JobQuery, QueryError, build_query
 from ..servicemodel import enum_values
 
@@ -41,24 +42,19 @@ PLACEHOLDERS = {
 }
 
 
-def plan_short_name(arn: str) -> str:
-    """The training plan's name: the ARN's last path part."""
-    return arn.rsplit("/", 1)[-1]
-
-
 def resolve_plan(value: str, plans: Iterable[str]) -> str:
     """A full training-plan ARN from an ARN or an unambiguous (prefix of a) plan name seen; QueryError otherwise."""
     value = value.strip()
     if not value or value.startswith("arn:"):
         return value
     plans = sorted(set(plans))
-    exact = [a for a in plans if plan_short_name(a) == value]
-    found = exact or [a for a in plans if plan_short_name(a).startswith(value)]
+    exact = [a for a in plans if plan_name(a) == value]
+    found = exact or [a for a in plans if plan_name(a).startswith(value)]
     if len(found) == 1:
         return found[0]
     if not found:
         raise QueryError(f"No training plan seen so far is called {value!r}; type its full ARN.")
-    names = ", ".join(plan_short_name(a) for a in found[:4])
+    names = ", ".join(plan_name(a) for a in found[:4])
     raise QueryError(f"{value!r} matches {len(found)} training plans ({names}); type more of the name.")
 
 
@@ -73,7 +69,7 @@ class PlanSuggester(Suggester):
         if not value:
             return None
         for arn in sorted(self.plans):
-            for candidate in (plan_short_name(arn), arn):
+            for candidate in (plan_name(arn), arn):
                 if candidate.startswith(value) and candidate != value:
                     return candidate
         return None
