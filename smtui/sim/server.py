@@ -78,17 +78,19 @@ class SimServer:
             best = max(best, hi - lo + 1)
         return best
 
-    def _record(self, op: str, outcome: str) -> None:
-        self.log.append((time.monotonic(), op, outcome))
+    def _record(self, request: web.Request, op: str, outcome: str) -> None:
+        # logged at arrival, once per request: that is what a client's pacing is judged by
+        self.log.append((request["arrived"], op, outcome))
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        request["arrived"] = time.monotonic()
         op = request.headers.get("X-Amz-Target", "").rpartition(".")[2] or "(none)"
         self.calls[op] += 1
         f = self.faults
         match = _CREDENTIAL.search(request.headers.get("Authorization", ""))
         if f.throttle(match.group(1) if match else "anonymous"):
             self.throttled += 1
-            self._record(op, THROTTLED.code)
+            self._record(request, op, THROTTLED.code)
             return _error(THROTTLED)
         if f.latency > 0:
             await asyncio.sleep(f.latency)
@@ -97,41 +99,41 @@ class SimServer:
             if not isinstance(params, dict):
                 raise ValueError("not an object")
         except ValueError:
-            return self._fail(op, ApiError("SerializationException", "Request body is not a JSON object"))
+            return self._fail(request, op, ApiError("SerializationException", "Request body is not a JSON object"))
         has_token = bool(params.get("NextToken"))
         for kind in ("expired_token", "access_denied"):
             if f.fires(kind, op):
-                return self._fail(op, f.error_for(kind, op))
+                return self._fail(request, op, f.error_for(kind, op))
         err = f.server_error()
         if err is not None:
-            return self._fail(op, err)
-        if f.fires("stall", op):
-            self._record(op, "stall")
+            return self._fail(request, op, err)
+        stalled = f.fires("stall", op)
+        if stalled:
             await asyncio.sleep(f.stall)
         if f.fires("reject_token", op, has_token):
-            return self._fail(op, ApiError("ValidationException", "Invalid pagination token"))
+            return self._fail(request, op, ApiError("ValidationException", "Invalid pagination token"))
         try:
             body = self._dispatch(op, params, repeat=f.fires("repeat_job", op, has_token))
         except ApiError as e:
-            return self._fail(op, e)
+            return self._fail(request, op, e)
         except Exception:  # a sim bug must still look like AWS to the client
-            return self._fail(op, SERVER_ERRORS[0])
+            return self._fail(request, op, SERVER_ERRORS[0])
         if op == "ListTrainingJobs" and f.fires("no_summaries", op):
             body.pop("TrainingJobSummaries", None)
         payload = json.dumps(to_wire(body, f.skew if f.fires("clock_skew", op) else 0.0)).encode()
         if f.fires("not_json", op):
-            self._record(op, "not_json")
+            self._record(request, op, "not_json")
             return web.Response(status=200, content_type="text/html",
                                 body=b"<html><body><h1>502 Bad Gateway</h1></body></html>")
         if f.fires("reset", op):
-            self._record(op, "reset")
+            self._record(request, op, "reset")
             return await self._reset(request, payload)
-        self._record(op, "ok")
+        self._record(request, op, "stall" if stalled else "ok")
         return web.Response(body=payload, content_type=CONTENT_TYPE,
                             headers={"x-amzn-RequestId": str(uuid.uuid4())})
 
-    def _fail(self, op: str, err: ApiError) -> web.Response:
-        self._record(op, err.code)
+    def _fail(self, request: web.Request, op: str, err: ApiError) -> web.Response:
+        self._record(request, op, err.code)
         return _error(err)
 
     def _dispatch(self, op: str, params: dict, repeat: bool) -> dict:
