@@ -17,6 +17,7 @@ from .faults import SERVER_ERRORS, THROTTLED, Faults
 from .fleet import Fleet
 
 CONTENT_TYPE = "application/x-amz-json-1.1"
+ARRIVED = web.RequestKey("arrived", float)
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/")
 
 
@@ -80,10 +81,10 @@ class SimServer:
 
     def _record(self, request: web.Request, op: str, outcome: str) -> None:
         # logged at arrival, once per request: that is what a client's pacing is judged by
-        self.log.append((request["arrived"], op, outcome))
+        self.log.append((request[ARRIVED], op, outcome))
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
-        request["arrived"] = time.monotonic()
+        request[ARRIVED] = time.monotonic()
         op = request.headers.get("X-Amz-Target", "").rpartition(".")[2] or "(none)"
         self.calls[op] += 1
         f = self.faults
