@@ -8,6 +8,7 @@ import re
 from botocore import exceptions as bx
 from botocore.parsers import ResponseParserError
 
+from .aws import ConnectionProblem
 from .callstats import THROTTLE_CODES
 
 _SECRETS = [
@@ -95,7 +96,7 @@ def _sentence(exc: BaseException) -> str:
         return "The connection to SageMaker was closed mid-response; retrying."
     if isinstance(exc, ResponseParserError):
         return "SageMaker sent a response smtui could not read (not valid JSON)."
-    if isinstance(exc, MalformedResponse):
+    if isinstance(exc, (MalformedResponse, ConnectionProblem)):
         return str(exc)
     return f"{type(exc).__name__}: {_first_line(exc) or 'no detail'}"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
-from .aws import open_client
+from .aws import ConnectionProblem, open_client
 from .callstats import CallStats
 from .embedded import Demo, reachable
 from .errors import is_credentials_problem, is_throttle, sentence
@@ -173,18 +173,13 @@ class Feed:
     def change_interval(self, factor: float) -> float:
         """Scale the refresh interval; returns the new one."""
         value = self.schedule.change_interval(factor)
-        self._due = True  # start the new rhythm with a refresh now
-        self._wake.set()
+        self._wake.set()  # the wait under way takes the new interval
         return value
-
-    def want_description(self, name: str) -> None:
-        """Describe this job soon (the details screen), ahead of the warm-pool queue."""
-        self._wanted.insert(0, name)
 
     async def describe(self, name: str) -> dict[str, Any]:
         """DescribeTrainingJob now, through the same paced client."""
         if self._poller is None:
-            raise RuntimeError("not connected yet")
+            raise ConnectionProblem("smtui is not connected to SageMaker yet.")
         description = await self._poller.describe(name)
         self.descriptions[name] = description
         self.sink(JobDescribed(name, description))
@@ -193,7 +188,7 @@ class Feed:
     async def stop_job(self, name: str) -> None:
         """StopTrainingJob, then a refresh so the table shows Stopping."""
         if self._poller is None:
-            raise RuntimeError("not connected yet")
+            raise ConnectionProblem("smtui is not connected to SageMaker yet.")
         await self._poller.stop(name)
         self.refresh_now()
 
@@ -208,6 +203,7 @@ class Feed:
                 self._refresher = Refresher(self._poller, self.store, self.query, self.clock)
                 self.connected = True
                 while True:
+                    self._due = False
                     full = self._want_full or self._full_due()
                     self._want_full = False
                     await self._refresh(full)
@@ -226,10 +222,10 @@ class Feed:
 
     async def _sleep(self) -> None:
         """Wait for the next refresh: the interval, a command, or (paused) only a command."""
-        deadline = time.monotonic() + self.schedule.delay()
-        self._due = False
-        while not self._due:
+        started = time.monotonic()
+        while not self._due:  # a command given during the refresh just run is due at once
             self._wake.clear()
+            deadline = started + self.schedule.delay()  # again after each wake: the interval may have changed
             self.next_refresh = None if self.paused else deadline
             self._publish()
             timeout = None if self.paused else deadline - time.monotonic()
