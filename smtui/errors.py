@@ -70,7 +70,8 @@ def _sentence(exc: BaseException) -> str:
         if code in {"ExpiredTokenException", "ExpiredToken"}:
             return "The AWS session token has expired: refresh your credentials (for example `aws sso login`)."
         if code in {"AccessDeniedException", "AccessDenied"}:
-            return f"Access denied by AWS ({message or code}): the identity needs sagemaker:ListTrainingJobs."
+            action = f"sagemaker:{getattr(exc, 'operation_name', None) or 'ListTrainingJobs'}"
+            return f"Access denied: this AWS identity may not call {action}; allow it in the identity's IAM policy."
         if code in {"UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException"}:
             return "AWS does not accept these credentials: check the access key, or run `aws configure`."
         if code == "ValidationException":

@@ -23,6 +23,7 @@ from ..output import write_json
 from ..servicemodel import sagemaker_model
 from ..settings import Settings
 from ..store import JobsChanged
+from ..timeparse import utcnow
 from ..warmpool import summarize
 from .details_screen import DetailsScreen
 from .filter_bar import FilterBar
@@ -244,7 +245,7 @@ class SmtuiApp(App[int]):
 
     def action_export(self) -> None:
         """Write the jobs in view, in table order, to a JSON file only the user can read."""
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        stamp = utcnow().strftime("%Y%m%d-%H%M%S")  # wall time, even when the demo clock runs fast
         path = Path.cwd() / f"smtui-jobs-{stamp}.json"
         jobs = [self.table.jobs[name] for name in self.table.ordered_names()]
         text = io.StringIO()
