@@ -20,6 +20,11 @@ from .servicemodel import shared_loader
 DEMO_CREDENTIALS = {"aws_access_key_id": "smtui-demo", "aws_secret_access_key": "smtui-demo"}
 
 
+# botocore session variables the demo ignores: (config key, environment variable, default, converter)
+DEMO_SESSION_VARS = {name: (None, None, None, None) for name in
+                     ("profile", "config_file", "credentials_file", "ca_bundle", "region")}
+
+
 class ConnectionProblem(Exception):
     """The client cannot be set up; str() is one sentence saying what to do."""
 
@@ -77,8 +82,11 @@ def parse_timestamp_utc(value: Any) -> datetime:
 
 
 def make_session(conn: Connection) -> AioSession:
-    """An aiobotocore session for the connection's profile; ConnectionProblem if the profile is unknown."""
-    session = AioSession()
+    """An aiobotocore session for the connection's profile; ConnectionProblem if the profile is unknown.
+
+    The demo's session reads nothing of the user's AWS set-up (profile, config files, CA bundle): it talks
+    only to the simulator on 127.0.0.1."""
+    session = AioSession(session_vars=DEMO_SESSION_VARS if conn.demo else None)
     session.register_component("data_loader", shared_loader())
     session.get_component("response_parser_factory").set_parser_defaults(timestamp_parser=parse_timestamp_utc)
     if conn.profile:

@@ -83,6 +83,8 @@ def _sentence(exc: BaseException) -> str:
             "No AWS credentials found: run `aws configure` or `aws sso login`, set AWS_PROFILE, "
             "or try `smtui --demo`."
         )
+    if isinstance(exc, bx.InvalidRegionError):
+        return f"{exc.kwargs.get('region_name')!r} is not an AWS region name: check --region or AWS_REGION."
     if isinstance(exc, bx.NoRegionError):
         return "No AWS region is set: pass --region, set AWS_REGION, or run `aws configure`."
     if isinstance(exc, bx.ProfileNotFound):
@@ -93,8 +95,10 @@ def _sentence(exc: BaseException) -> str:
         return f"Timed out connecting to {getattr(exc, 'kwargs', {}).get('endpoint_url', 'the endpoint')}."
     if isinstance(exc, bx.EndpointConnectionError):
         return f"Cannot connect to {exc.kwargs.get('endpoint_url', 'the endpoint')}: is it reachable?"
-    if isinstance(exc, (bx.ConnectionClosedError, ConnectionResetError, bx.HTTPClientError)):
+    if isinstance(exc, (bx.ConnectionClosedError, ConnectionResetError)):
         return "The connection to SageMaker was closed mid-response; retrying."
+    if isinstance(exc, bx.HTTPClientError):
+        return f"The HTTP request to SageMaker failed: {_first_line(exc.kwargs.get('error') or exc)}"
     if isinstance(exc, ResponseParserError):
         return "SageMaker sent a response smtui could not read (not valid JSON)."
     if isinstance(exc, (MalformedResponse, ConnectionProblem)):

@@ -152,3 +152,25 @@ def test_endpoint_userinfo_never_printed(env):
     env.update(CREDS)
     result = run_smtui(["--endpoint-url", "http://user:s3cret@127.0.0.1:9", "--once"], env)
     assert result.returncode == 1 and "s3cret" not in result.stderr
+
+
+def test_demo_ignores_the_users_aws_setup(env):
+    env.update(AWS_PROFILE="ghost", AWS_DEFAULT_REGION="not_a_region", AWS_CA_BUNDLE="/nonexistent")
+    result = run_smtui(["--demo", "--once", "--output", "json", "--max-items", "3"], env)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3
+
+
+@pytest.mark.parametrize("extra, fragment", [
+    ({"AWS_DEFAULT_REGION": "not_a_region"}, "'not_a_region' is not an AWS region name"),
+    ({"AWS_REGION": "us-east-1", "AWS_CA_BUNDLE": "/nonexistent", "AWS_MAX_ATTEMPTS": "1"},
+     "The HTTP request to SageMaker failed"),
+])
+def test_bad_environment_values_get_one_sentence(env, extra, fragment):
+    env.update(CREDS)
+    env.pop("AWS_REGION", None)
+    env.update(extra)
+    result = run_smtui(["--endpoint-url", "https://127.0.0.1:9", "--once"], env)
+    no_traceback(result)
+    assert result.returncode == 1 and fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
