@@ -10,6 +10,7 @@ from typing import Callable, ClassVar, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -102,9 +103,9 @@ class SmtuiApp(App[int]):
         self.table = JobsTable(clock=self.clock, id="jobs")
         self.pools = WarmPoolPanel(id="warm-pools")
         yield self.status_line
-        yield self.filter_bar
+        yield Lazy(self.filter_bar)  # the table first: the filters and the panel mount after the first paint
         yield self.table
-        yield self.pools
+        yield Lazy(self.pools)
         yield Footer()
 
     def on_mount(self) -> None:

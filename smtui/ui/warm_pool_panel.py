@@ -76,6 +76,11 @@ class WarmPoolPanel(Horizontal):
             yield Static("Pool billable", id="pool-chart-label")
             yield Sparkline([], id="pool-sparkline")
 
+    def on_mount(self) -> None:
+        # mounted lazily, after the first paint: draw what arrived before
+        self.show(self.summary)
+        self._draw_chart()
+
     def show(self, summary: WarmPoolSummary) -> None:
         """Redraw from a new summary."""
         self.summary = summary
@@ -92,6 +97,11 @@ class WarmPoolPanel(Horizontal):
         """Record the current total billable time for the chart."""
         self.samples.append(float(self.summary.total_billable))
         self.samples = self.samples[-120:]
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if not self.samples:
+            return
         for sparkline in self.query(Sparkline):
             sparkline.data = list(self.samples)
         self._update("#pool-chart-label", f"Pool billable: {compact_duration(self.samples[-1]) or '0s'}")
