@@ -93,6 +93,8 @@ class SmtuiApp(App[int]):
         if start_paused:
             self.feed.paused = True
         self._early: list | None = []
+        self._sampled: float | None = None
+        """last_success of the refresh the warm-pool chart last sampled."""
         self.loaded = False
         """Whether a first refresh has completed (before it, nothing is marked or toasted)."""
         self._modal_paused = False
@@ -156,10 +158,15 @@ class SmtuiApp(App[int]):
         if message.done or message.kind == "query":
             if message.done:
                 self.loaded = True
-            self.update_pools(sample=message.done)
+            self.update_pools()
 
     def on_status_reported(self, message: StatusReported) -> None:
         self.status_line.status = message.status
+        finished = message.status.last_success
+        if finished is not None and finished != self._sampled:  # a refresh completed, with changes or not
+            self._sampled = finished
+            self.loaded = True
+            self.update_pools(sample=True)
 
     def on_refresh_went_wrong(self, message: RefreshWentWrong) -> None:
         line = self.status_line
