@@ -84,9 +84,11 @@ class Refresher:
 
     def boundary(self) -> datetime | None:
         """The oldest creation time a hot refresh must reach: the oldest job that can still change, or the
-        newest job seen when none can; None when that is unknown (then the walk goes to the end)."""
+        newest job seen when none can, but never below the cap's edge; None when unknown (the walk goes to the
+        end)."""
+        cap = self._cap_edge()
         if not self.hot_ready:
-            return None
+            return cap
         if self.query.membership_can_change:
             times = list(self.active.values())
         else:
@@ -94,8 +96,8 @@ class Refresher:
         if self.newest_seen is not None:
             times.append(self.newest_seen)
         if not times:
-            return None
-        edge = min(times)
+            return cap
+        edge = min(times) if cap is None else max(min(times), cap)
         q = self.query
         if q.creation_time_after is not None:
             edge = max(edge, q.creation_time_after.resolve(self.clock()))
@@ -104,9 +106,17 @@ class Refresher:
             edge = min(edge, q.creation_time_before.resolve(self.walked_at))
         return edge
 
+    def _cap_edge(self) -> datetime | None:
+        """Newest first with the store at its cap: a job created before the oldest one held can never show."""
+        q = self.query
+        if q.sort_by != "CreationTime" or not q.descending or not q.max_items or len(self.store) < q.max_items:
+            return None
+        return min(j.creation_time for j in self.store)
+
     async def hot(self) -> AsyncIterator[PageApplied]:
         """Page newest first, unfiltered, until past the boundary; apply the filters locally."""
         query, now = self.query, self.clock()
+        establishing = not self.hot_ready  # this walk learns every job that can change, down to its edge
         edge = self.boundary()
         request = dict(HOT_REQUEST, MaxResults=query.page_size)
         listing = Listing()
@@ -119,18 +129,19 @@ class Refresher:
             past = page.last or (edge is not None and len(window) < len(page.jobs))
             if past:
                 self.walked_at = now
-                changes += self._close_window(edge, listing, now)
+                changes += self._close_window(edge, listing, now, establishing)
             yield PageApplied(changes, "hot", page.number, past)
             if past:
                 return
 
-    def _close_window(self, edge: datetime | None, listing: Listing, now: datetime) -> JobsChanged:
+    def _close_window(self, edge: datetime | None, listing: Listing, now: datetime,
+                      establishing: bool) -> JobsChanged:
         """The walk saw every job from the boundary up: what it did not see there is gone."""
         inside = (lambda t: True) if edge is None else (lambda t: t >= edge)
         for name in [n for n, t in self.active.items() if inside(t) and n not in listing.seen]:
             del self.active[name]
         changes = self.store.retain(lambda j: not inside(j.creation_time) or j.name in listing.seen)
-        if edge is None:
+        if establishing:
             self.active_known = True
         q = self.query
         if q.has_time_filters:  # a sliding bound moves jobs outside the window out of the query

@@ -87,3 +87,12 @@ async def test_default_cap_keeps_the_newest():
     query = build_query({})
     assert query.max_items == 1000
     await run_refreshes(fleet, query, rounds=3, step=900)
+
+
+async def test_a_status_filter_at_the_cap_learns_only_down_to_the_cap():
+    fleet = frozen_fleet(seed=8, jobs=6000)
+    query = build_query({"status_equals": "Completed", "max_items": 300})
+    calls, _ = await run_refreshes(fleet, query, rounds=3, step=600)
+    # the establishing walk stops at the oldest of the 300 newest Completed jobs, not at the end of 6,000
+    assert calls[0][1] < 15, calls
+    assert [kind for kind, _ in calls] == ["hot"] * 3
