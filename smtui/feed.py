@@ -207,8 +207,11 @@ class Feed:
                     full = self._want_full or self._full_due()
                     self._want_full = False
                     await self._refresh(full)
+                    rested_from = time.monotonic()  # the interval runs from here, describes included
+                    self.next_refresh = None if self.paused else rested_from + self.schedule.delay()
+                    self._publish()
                     await self._describe_some()
-                    await self._sleep()
+                    await self._sleep(rested_from)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -220,9 +223,8 @@ class Feed:
     def _full_due(self) -> bool:
         return self.last_full is None or time.monotonic() - self.last_full >= self.schedule.full_every
 
-    async def _sleep(self) -> None:
-        """Wait for the next refresh: the interval, a command, or (paused) only a command."""
-        started = time.monotonic()
+    async def _sleep(self, started: float) -> None:
+        """Wait for the next refresh: the interval from started, a command, or (paused) only a command."""
         while not self._due:  # a command given during the refresh just run is due at once
             self._wake.clear()
             deadline = started + self.schedule.delay()  # again after each wake: the interval may have changed

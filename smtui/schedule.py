@@ -17,12 +17,14 @@ class RefreshSchedule:
     failures: int = 0
     rng: random.Random = field(default_factory=random.Random)
 
+    jitter: float = 1.0
+    """This backoff's random factor (0.5 to 1), drawn once per failure so that the wait stays put."""
+
     def delay(self) -> float:
         """Seconds until the next refresh: the interval, doubled per consecutive failure, jittered."""
         if not self.failures:
             return self.interval
-        base = min(MAX_BACKOFF, self.interval * 2 ** min(self.failures, 10))
-        return base * (0.5 + self.rng.random() / 2)
+        return min(MAX_BACKOFF, self.interval * 2 ** min(self.failures, 10)) * self.jitter
 
     def succeeded(self) -> None:
         """A refresh went through: back to the normal interval."""
@@ -31,6 +33,7 @@ class RefreshSchedule:
     def failed(self) -> None:
         """A refresh failed (throttled or otherwise): wait longer next time."""
         self.failures += 1
+        self.jitter = 0.5 + self.rng.random() / 2
 
     def change_interval(self, factor: float) -> float:
         """Scale the interval, kept between 2 s and 10 minutes; returns the new value."""

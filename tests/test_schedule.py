@@ -12,6 +12,7 @@ def test_backs_off_with_jitter_and_recovers():
     for _ in range(6):
         s.failed()
         delays.append(s.delay())
+        assert s.delay() == delays[-1]  # one draw per failure: the countdown shown does not jump
     assert s.backing_off
     for n, d in enumerate(delays, start=1):
         base = min(MAX_BACKOFF, 10.0 * 2 ** n)
