@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from .aws import ConnectionProblem, open_client
 from .callstats import CallStats
 from .embedded import Demo, reachable
 from .errors import is_credentials_problem, is_throttle, sentence
-from .jobs import ACTIVE_WARM_POOLS, Job
+from .jobs import Job
 from .pacer import Pacer
 from .poller import Poller
 from .query import JobQuery
@@ -25,6 +26,8 @@ from .timeparse import utcnow
 
 # DescribeTrainingJob calls per refresh cycle: the quota is shared, so instance counts trickle in (held pools first)
 DESCRIBE_PER_CYCLE = 3
+# an Available pool bills while idle and its time left needs KeepAlivePeriodInSeconds: it comes first
+POOL_PRIORITY = {"Available": 0, "InUse": 1}
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ class Feed:
         self._refresh_task: asyncio.Task | None = None
         self._poller: Poller | None = None
         self._refresher: Refresher | None = None
-        self._wanted: list[str] = []
+        self._wanted: dict[str, int] = {}
+        """Warm-pool jobs still to describe, with their priority (lower first)."""
 
     # -- commands from the UI -------------------------------------------------------------------------
     def refresh_now(self, full: bool = False) -> None:
@@ -284,22 +288,18 @@ class Feed:
 
     def _queue_warm_pools(self, changes: JobsChanged) -> None:
         for job in (*changes.added, *changes.changed):
-            if _needs_description(job) and job.name not in self.descriptions and job.name not in self._wanted:
-                # pools still held come first: their time left and instance count matter now
-                at = 0 if job.warm_pool_status in ACTIVE_WARM_POOLS else len(self._wanted)
-                self._wanted.insert(at, job.name)
+            if _needs_description(job) and job.name not in self.descriptions:
+                self._wanted[job.name] = POOL_PRIORITY.get(job.warm_pool_status, len(POOL_PRIORITY))
 
     async def _describe_some(self) -> None:
-        """Describe a few queued jobs within the call budget; on failure the rest wait for the next cycle."""
-        for _ in range(min(DESCRIBE_PER_CYCLE, len(self._wanted))):
-            name = self._wanted.pop(0)
+        """Describe a few queued jobs, held pools first, within the call budget; on failure the rest wait."""
+        for name in heapq.nsmallest(DESCRIBE_PER_CYCLE, self._wanted, key=self._wanted.__getitem__):
             try:
                 await self.describe(name)
             except Exception as exc:
-                if is_throttle(exc):
-                    self._wanted.insert(0, name)
                 self.last_error = sentence(exc)
                 return
+            self._wanted.pop(name, None)
 
     def _publish(self) -> None:
         self.sink(self.status())

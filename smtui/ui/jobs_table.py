@@ -29,9 +29,10 @@ PAD = 1
 TEXT_CACHE = 1000
 """Formatted rows kept between draws (about the visible ones)."""
 
+# running is the theme's primary colour; an Available pool bills while idle, so it warns
 STATUS_COLOURS = {
-    "InProgress": "accent", "Completed": "success", "Failed": "error", "Stopped": "warning",
-    "Stopping": "warning", "InUse": "accent", "Available": "success", "Reused": "text-muted",
+    "InProgress": "primary", "Completed": "success", "Failed": "error", "Stopped": "warning",
+    "Stopping": "warning", "InUse": "primary", "Available": "warning", "Reused": "text-muted",
     "Terminated": "text-muted",
 }
 
