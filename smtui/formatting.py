@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .jobs import Job
+from .jobs import RUNNING_STATUSES, Job
 
 
 def compact_duration(seconds: float | None) -> str:
@@ -36,11 +36,11 @@ def ago(instant: datetime | None, now: datetime) -> str:
 
 def run_seconds(job: Job, now: datetime) -> float:
     """How long the job has run (running) or ran (ended), from creation."""
-    end = job.training_end_time or (None if job.status in ("InProgress", "Stopping") else job.last_modified_time)
+    end = job.training_end_time or (None if job.status in RUNNING_STATUSES else job.last_modified_time)
     return max(0.0, ((end or now) - job.creation_time).total_seconds())
 
 
 def run_text(job: Job, now: datetime) -> str:
     """'running 12m' or 'ran 3h05m'."""
-    verb = "running" if job.status in ("InProgress", "Stopping") else "ran"
+    verb = "running" if job.status in RUNNING_STATUSES else "ran"
     return f"{verb} {compact_duration(run_seconds(job, now))}"

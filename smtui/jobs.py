@@ -7,8 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-ACTIVE_STATUSES = frozenset({"InProgress", "Stopping", "Deleting"})
+RUNNING_STATUSES = frozenset({"InProgress", "Stopping"})
+ACTIVE_STATUSES = RUNNING_STATUSES | {"Deleting"}
 ACTIVE_WARM_POOLS = frozenset({"InUse", "Available"})
+
+
+def can_change(status: str | None, warm_pool_status: str | None) -> bool:
+    """Whether SageMaker may still change a job: running, stopping, deleting, or holding a warm pool."""
+    return status in ACTIVE_STATUSES or warm_pool_status in ACTIVE_WARM_POOLS
 
 
 def _utc(value: Any) -> datetime | None:
@@ -93,7 +99,7 @@ class Job:
     @property
     def can_change(self) -> bool:
         """Whether SageMaker may still change this job: running, stopping, or holding a warm pool."""
-        return self.status in ACTIVE_STATUSES or self.warm_pool_status in ACTIVE_WARM_POOLS
+        return can_change(self.status, self.warm_pool_status)
 
     @property
     def plan_name(self) -> str | None:

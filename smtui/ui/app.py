@@ -19,7 +19,7 @@ import smtui
 from ..errors import sentence
 from ..export import write_private
 from ..feed import Feed, RefreshFailed
-from ..jobs import Job
+from ..jobs import RUNNING_STATUSES, Job
 from ..output import write_json
 from ..servicemodel import sagemaker_model
 from ..settings import Settings
@@ -36,7 +36,6 @@ from .stop_screen import StopScreen
 from .warm_pool_panel import WarmPoolPanel
 
 ENDED = {"Completed": "information", "Failed": "error", "Stopped": "warning"}
-RUNNING = ("InProgress", "Stopping")
 TOAST_EACH = 3
 SERVER_SORT_COLUMN = {"Name": "name", "CreationTime": "created", "Status": "status"}
 
@@ -53,7 +52,7 @@ def stylesheet() -> Path | None:
 def ended_toasts(before: dict[str, Job], changed: Iterable[Job]) -> list[tuple[str, str]]:
     """(message, severity) for jobs that went from running to Completed, Failed or Stopped."""
     ended = [(j, ENDED[j.status]) for j in changed
-             if j.status in ENDED and (old := before.get(j.name)) is not None and old.status in RUNNING]
+             if j.status in ENDED and (old := before.get(j.name)) is not None and old.status in RUNNING_STATUSES]
     if len(ended) > TOAST_EACH:
         counts: dict[str, int] = {}
         for job, _ in ended:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from ..errors import sentence
 from ..formatting import ago, compact_duration
-from ..jobs import ACTIVE_STATUSES, ACTIVE_WARM_POOLS
+from ..jobs import can_change
 
 STATUS_STYLE = {"Completed": "green", "Failed": "bold red", "Stopped": "yellow", "Stopping": "yellow",
                 "InProgress": "cyan"}
@@ -122,8 +122,7 @@ def render_description(desc: Mapping[str, Any], now: datetime) -> Group:
 
 def still_changing(desc: Mapping[str, Any]) -> bool:
     """Whether the job may still change (running, stopping, or holding a warm pool)."""
-    pool = (desc.get("WarmPoolStatus") or {}).get("Status")
-    return desc.get("TrainingJobStatus") in ACTIVE_STATUSES or pool in ACTIVE_WARM_POOLS
+    return can_change(desc.get("TrainingJobStatus"), (desc.get("WarmPoolStatus") or {}).get("Status"))
 
 
 class DetailsScreen(Screen):
