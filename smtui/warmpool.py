@@ -50,14 +50,19 @@ class WarmPoolSummary:
         return next((g for g in self.groups if g.status == status), PoolGroup(status))
 
 
+def resource_config(description: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """ResourceConfig from a DescribeTrainingJob answer ({} when absent or not fetched yet)."""
+    return (description or {}).get("ResourceConfig") or {}
+
+
 def instance_count(description: Mapping[str, Any] | None) -> int | None:
     """ResourceConfig.InstanceCount from a DescribeTrainingJob answer."""
-    return ((description or {}).get("ResourceConfig") or {}).get("InstanceCount")
+    return resource_config(description).get("InstanceCount")
 
 
 def keep_alive(description: Mapping[str, Any] | None) -> int | None:
     """ResourceConfig.KeepAlivePeriodInSeconds from a DescribeTrainingJob answer."""
-    return ((description or {}).get("ResourceConfig") or {}).get("KeepAlivePeriodInSeconds")
+    return resource_config(description).get("KeepAlivePeriodInSeconds")
 
 
 def seconds_left(job: Job, description: Mapping[str, Any] | None, now: datetime) -> float | None:
@@ -93,7 +98,7 @@ def summarize(jobs: Iterable[Job], descriptions: Mapping[str, Mapping[str, Any]]
             row[2] += billable * count
             row[3] += 1
         if status == "Available":
-            itype = ((desc or {}).get("ResourceConfig") or {}).get("InstanceType")
+            itype = resource_config(desc).get("InstanceType")
             available.append(AvailablePool(job.name, seconds_left(job, desc, now), count, itype))
         if job.warm_pool_reused_by:
             reused.append((job.creation_time, job.name, job.warm_pool_reused_by))

@@ -25,7 +25,7 @@ from ..servicemodel import sagemaker_model
 from ..settings import Settings
 from ..store import JobsChanged
 from ..timeparse import utcnow
-from ..warmpool import summarize
+from ..warmpool import resource_config, summarize
 from .details_screen import DetailsScreen
 from .filter_bar import FilterBar
 from .help_screen import HelpScreen
@@ -173,7 +173,7 @@ class SmtuiApp(App[int]):
             line.status = replace(line.status, last_error=message.failure.message)
 
     def on_job_was_described(self, message: JobWasDescribed) -> None:
-        plan = (message.description.get("ResourceConfig") or {}).get("TrainingPlanArn")
+        plan = resource_config(message.description).get("TrainingPlanArn")
         if plan:
             self.filter_bar.add_plans([plan])
         for screen in self.screen_stack:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from ..errors import sentence
 from ..formatting import ago, compact_duration
 from ..jobs import can_change
+from ..warmpool import resource_config
 
 STATUS_STYLE = {"Completed": "green", "Failed": "bold red", "Stopped": "yellow", "Stopping": "yellow",
                 "InProgress": "cyan"}
@@ -71,7 +72,7 @@ def spot_savings(desc: Mapping[str, Any]) -> str | None:
 def render_description(desc: Mapping[str, Any], now: datetime) -> Group:
     """Everything a person needs from a DescribeTrainingJob answer, as Rich renderables."""
     status = desc.get("TrainingJobStatus", "")
-    resource = desc.get("ResourceConfig") or {}
+    resource = resource_config(desc)
     pool = desc.get("WarmPoolStatus") or {}
     stopping = desc.get("StoppingCondition") or {}
     head = Text.assemble((desc.get("TrainingJobName", ""), "bold"), "  ",
