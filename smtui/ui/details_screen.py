@@ -17,9 +17,8 @@ from ..errors import sentence
 from ..formatting import ago, compact_duration
 from ..jobs import can_change
 from ..warmpool import resource_config
+from .jobs_table import status_styles
 
-STATUS_STYLE = {"Completed": "green", "Failed": "bold red", "Stopped": "yellow", "Stopping": "yellow",
-                "InProgress": "cyan"}
 
 
 def _when(value: datetime | None, now: datetime) -> str:
@@ -69,14 +68,14 @@ def spot_savings(desc: Mapping[str, Any]) -> str | None:
     return f"{saved:.0f}% (billed {compact_duration(billable)} of {compact_duration(training)})"
 
 
-def render_description(desc: Mapping[str, Any], now: datetime) -> Group:
-    """Everything a person needs from a DescribeTrainingJob answer, as Rich renderables."""
+def render_description(desc: Mapping[str, Any], now: datetime, styles: Mapping[str, Any] | None = None) -> Group:
+    """Everything a person needs from a DescribeTrainingJob answer, as Rich renderables (styles: by status)."""
     status = desc.get("TrainingJobStatus", "")
     resource = resource_config(desc)
     pool = desc.get("WarmPoolStatus") or {}
     stopping = desc.get("StoppingCondition") or {}
     head = Text.assemble((desc.get("TrainingJobName", ""), "bold"), "  ",
-                         (status, STATUS_STYLE.get(status, "")), "  ", (desc.get("SecondaryStatus") or "", "dim"))
+                         (status, (styles or {}).get(status, "")), "  ", (desc.get("SecondaryStatus") or "", "dim"))
     parts: list[Any] = [head]
     if desc.get("FailureReason"):
         parts += [Text(""), Text.assemble(("Failure: ", "bold red"), desc["FailureReason"])]
@@ -174,7 +173,8 @@ class DetailsScreen(Screen):
     def show(self, description: Mapping[str, Any]) -> None:
         """Redraw from a DescribeTrainingJob answer."""
         self.description = description
-        self._body(render_description(description, self.clock()))
+        styles = status_styles(self.app.get_css_variables())  # the table's colours, from the theme
+        self._body(render_description(description, self.clock(), styles))
 
     def _body(self, content: object) -> None:
         # query, not query_one: an answer may land while the screen is being closed

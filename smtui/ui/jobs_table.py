@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any, Callable, ClassVar, Iterable
+from typing import Any, Callable, ClassVar, Iterable, Mapping
 
 from rich.color import ColorParseError
 from rich.segment import Segment
@@ -43,6 +43,11 @@ def colour_style(value: str) -> Style:
         return Style(color=value) if value else Style()
     except ColorParseError:
         return Style(dim=True)
+
+
+def status_styles(variables: Mapping[str, str]) -> dict[str, Style]:
+    """The style of each job and warm-pool status under a theme's CSS variables (table and details alike)."""
+    return {status: colour_style(variables.get(name, "")) for status, name in STATUS_COLOURS.items()}
 
 
 class JobsTable(ScrollView, can_focus=True):
@@ -160,8 +165,7 @@ class JobsTable(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------------------
     def _load_colours(self) -> None:
-        variables = self.app.get_css_variables()
-        self._colours = {s: colour_style(variables.get(v, "")) for s, v in STATUS_COLOURS.items()}
+        self._colours = status_styles(self.app.get_css_variables())
 
     def _restyle(self) -> None:
         self._load_colours()
