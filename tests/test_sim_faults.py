@@ -17,15 +17,21 @@ def code(err: pytest.ExceptionInfo) -> tuple[str, int]:
     return r["Error"]["Code"], r["ResponseMetadata"]["HTTPStatusCode"]
 
 
-async def test_rate_limit_throttles_and_is_counted(sim, sm):
-    sim.faults.rate_limit = 2.0  # burst of 2, then 2 per second
+async def outcomes_of(sm, calls: int) -> list[str]:
+    """'ok' or the error code of each of `calls` ListTrainingJobs calls in a row."""
     outcomes = []
-    for _ in range(5):
+    for _ in range(calls):
         try:
             await sm.list_training_jobs()
             outcomes.append("ok")
         except ClientError as e:
             outcomes.append(e.response["Error"]["Code"])
+    return outcomes
+
+
+async def test_rate_limit_throttles_and_is_counted(sim, sm):
+    sim.faults.rate_limit = 2.0  # burst of 2, then 2 per second
+    outcomes = await outcomes_of(sm, 5)
     assert outcomes[:2] == ["ok", "ok"] and "ThrottlingException" in outcomes
     assert sim.throttled == outcomes.count("ThrottlingException")
     assert sim.calls["ListTrainingJobs"] == 5
@@ -114,13 +120,7 @@ async def test_page_repeats_previous_last_job(sim, sm):
 
 async def test_rates_fire_by_seeded_chance(sim, sm):
     sim.faults.rates["expired_token"] = 0.5
-    codes = []
-    for _ in range(20):
-        try:
-            await sm.list_training_jobs()
-            codes.append("ok")
-        except ClientError as e:
-            codes.append(e.response["Error"]["Code"])
+    codes = await outcomes_of(sm, 20)
     assert 3 < codes.count("ExpiredTokenException") < 17
 
 

@@ -10,6 +10,7 @@ from ui_support import make_app, names, settled, truth_names, wait_for
 
 from smtui.ui.filter_bar import resolve_plan
 from smtui.query import QueryError
+from smtui.timeparse import parse_time
 
 
 FLEET_JOBS = 200
@@ -18,6 +19,15 @@ FLEET_JOBS = 200
 
 def request_with(recorder, member):
     return [r for r in recorder.requests if member in r]
+
+
+async def filtered(pilot, recorder, widget, value, member):
+    """Set a filter widget's value once the app has settled; the listing parameters it produced."""
+    app = pilot.app
+    await settled(pilot)
+    recorder.requests.clear()
+    app.filter_bar.query_one(f"#{widget}").value = value
+    return await listed_with(pilot, recorder, member)
 
 
 async def listed_with(pilot, recorder, member):
@@ -58,10 +68,7 @@ async def test_select_filters(ui_sim, widget, value, member):
     fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
-        await settled(pilot)
-        recorder.requests.clear()
-        app.filter_bar.query_one(f"#{widget}", Select).value = value
-        params = await listed_with(pilot, recorder, member)
+        params = await filtered(pilot, recorder, widget, value, member)
         assert params[member] == value
         assert set(names(app)) == set(truth_names(fleet, params))
         if member == "SortBy":
@@ -78,11 +85,7 @@ async def test_time_filters(ui_sim, widget, text, member, delta):
     fleet, server, recorder = ui_sim
     app = make_app(server.url, fleet)
     async with app.run_test(size=(160, 45)) as pilot:
-        await settled(pilot)
-        recorder.requests.clear()
-        app.filter_bar.query_one(f"#{widget}", Input).value = text
-        params = await listed_with(pilot, recorder, member)
-        from smtui.timeparse import parse_time
+        params = await filtered(pilot, recorder, widget, text, member)
         expected = fleet.clock.now() + delta if delta else parse_time(text).absolute
         assert params[member] == pytest.approx(expected.timestamp(), abs=1)
         shown = set(names(app))
